@@ -1,0 +1,62 @@
+package ffcnn.cli;
+
+import ffcnn.UserInputException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+
+/** Entry point of the {@code ffcnn} command. */
+public final class Main {
+
+    /** Exit status for input the user got wrong (files, keys, options). */
+    public static final int EXIT_USER_ERROR = 2;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = commandLine(out, err).execute(args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** The configured command line; tests call {@code execute} on it with their own writers. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        FfcnnCommand root = new FfcnnCommand();
+        CommandLine cmd = new CommandLine(root).setOut(out).setErr(err);
+        cmd.setExecutionExceptionHandler((ex, c, parsed) -> {
+            c.getErr().println("ffcnn: " + message(ex));
+            if (root.stacktrace) {
+                ex.printStackTrace(c.getErr());
+            }
+            c.getErr().flush();
+            return isUserError(ex) ? EXIT_USER_ERROR : 1;
+        });
+        return cmd;
+    }
+
+    static boolean isUserError(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof UserInputException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String message(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof UserInputException) {
+                return t.getMessage();
+            }
+        }
+        if (ex instanceof UncheckedIOException && ex.getMessage() != null) {
+            return ex.getMessage();
+        }
+        String m = ex.getMessage();
+        return m == null ? ex.getClass().getSimpleName() : ex.getClass().getSimpleName() + ": " + m;
+    }
+}

@@ -1,0 +1,21 @@
+package ffcnn.report;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Figures of one finished epoch.
+ *
+ * @param epoch           0-based epoch index
+ * @param learningRate    learning rate used during the epoch
+ * @param trainSeconds    seconds spent in training steps
+ * @param evalSeconds     seconds spent evaluating
+ * @param imagesPerSecond training images per second
+ * @param validAccuracy   accuracy on the validation split per prediction strategy (strategy name to 0..1)
+ * @param testAccuracy    accuracy on the test split per prediction strategy
+ * @param layers          per-layer figures, in layer order
+ */
+public record EpochMetrics(int epoch, double learningRate, double trainSeconds, double evalSeconds,
+        double imagesPerSecond, Map<String, Double> validAccuracy, Map<String, Double> testAccuracy,
+        List<LayerMetrics> layers) {
+}

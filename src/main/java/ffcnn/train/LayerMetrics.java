@@ -1,4 +1,4 @@
-package ffcnn.report;
+package ffcnn.train;
 
 import java.util.Map;
 

@@ -1,0 +1,27 @@
+package ffcnn.method;
+
+import ffcnn.UserInputException;
+import ffcnn.objective.CawConvObjective;
+import java.util.List;
+
+/** The registry of methods: a name maps to an objective type; presets supply the rest. */
+public final class Methods {
+
+    private static final List<Method> ALL = List.of(
+            new Method("caw-conv", "CAW-Conv: learnable channel-class assignment with entropy and orthogonality"
+                    + " terms, loss-aware layer contribution (arXiv 2606.09928)", CawConvObjective.class));
+
+    private Methods() {
+    }
+
+    public static List<Method> all() {
+        return ALL;
+    }
+
+    /** The method called {@code name}, or a user error listing the known ones. */
+    public static Method get(String name) {
+        return ALL.stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow(() ->
+                new UserInputException("unknown method '" + name + "' (known: "
+                        + String.join(", ", ALL.stream().map(Method::name).toList()) + ")"));
+    }
+}

@@ -1,0 +1,20 @@
+package ffcnn.method;
+
+/**
+ * The {@code predict:} section of a preset.
+ *
+ * @param strategy the default prediction strategy: {@code loss-aware}, {@code best-range},
+ *                 {@code last-layer} or {@code all-layers}
+ */
+public record PredictConfig(String strategy) {
+
+    /** Strategies every evaluation reports. */
+    public static final java.util.List<String> STRATEGIES =
+            java.util.List.of("loss-aware", "best-range", "last-layer", "all-layers");
+
+    public PredictConfig {
+        if (!STRATEGIES.contains(strategy)) {
+            throw new IllegalArgumentException("predict.strategy '" + strategy + "' is not one of " + STRATEGIES);
+        }
+    }
+}

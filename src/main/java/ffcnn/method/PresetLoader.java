@@ -1,0 +1,184 @@
+package ffcnn.method;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import ffcnn.UserInputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Presets are YAML resources {@code presets/<method>/<name>.yaml}. A preset may name a {@code base} in
+ * the same folder whose keys it overrides; command-line overrides {@code key.path=value} come last. The
+ * merged tree is bound once; an unknown or missing key is an error naming it.
+ */
+public final class PresetLoader {
+
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES);
+
+    private PresetLoader() {
+    }
+
+    /**
+     * The resolved config of {@code preset} ({@code paper}, {@code quick}, {@code tiny}, ..., or a YAML
+     * file path) for {@code method} on {@code dataset}, with {@code overrides} applied.
+     */
+    public static RunConfig load(String method, String dataset, String preset, List<String> overrides) {
+        Methods.get(method);
+        ObjectNode tree = resolve(method, presetName(dataset, preset), preset);
+        for (String o : overrides) {
+            override(tree, o);
+        }
+        return fromTree(tree, preset);
+    }
+
+    /** Binds an already resolved tree (e.g. a saved config.yaml). */
+    public static RunConfig fromTree(JsonNode tree, String origin) {
+        RunConfig config = bind(tree, RunConfig.class, origin);
+        Methods.get(config.method()).objective(config.objective());
+        return config;
+    }
+
+    /** Parses a saved config.yaml. */
+    public static RunConfig read(Path file) {
+        try {
+            return fromTree(YAML.readTree(file.toFile()), file.toString());
+        } catch (IOException e) {
+            throw new UserInputException(file + ": cannot read config: " + e.getMessage());
+        }
+    }
+
+    /** The YAML text of a config (what config.yaml holds). */
+    public static String toYaml(RunConfig config) {
+        try {
+            return YAML.writeValueAsString(config);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("config is not serialisable", e);
+        }
+    }
+
+    static String presetName(String dataset, String preset) {
+        if (preset == null || preset.isEmpty() || preset.equals("paper")) {
+            return dataset;
+        }
+        return dataset + "-" + preset;
+    }
+
+    private static ObjectNode resolve(String method, String name, String preset) {
+        if (preset != null && (preset.endsWith(".yaml") || preset.endsWith(".yml"))) {
+            return withBase(method, readFile(Path.of(preset)), preset, 0);
+        }
+        return withBase(method, readResource(method, name), method + "/" + name, 0);
+    }
+
+    private static ObjectNode withBase(String method, ObjectNode node, String origin, int depth) {
+        if (depth > 8) {
+            throw new UserInputException("preset " + origin + ": base chain too deep (a cycle?)");
+        }
+        JsonNode base = node.remove("base");
+        if (base == null) {
+            return node;
+        }
+        ObjectNode merged = withBase(method, readResource(method, base.asText()), method + "/" + base.asText(),
+                depth + 1);
+        merge(merged, node);
+        return merged;
+    }
+
+    static void merge(ObjectNode target, JsonNode update) {
+        Iterator<Map.Entry<String, JsonNode>> fields = update.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> f = fields.next();
+            JsonNode existing = target.get(f.getKey());
+            if (existing instanceof ObjectNode obj && f.getValue().isObject()) {
+                merge(obj, f.getValue());
+            } else {
+                target.set(f.getKey(), f.getValue());
+            }
+        }
+    }
+
+    /** Applies {@code key.path=value}; the key must exist in the preset. */
+    static void override(ObjectNode tree, String assignment) {
+        int eq = assignment.indexOf('=');
+        if (eq <= 0) {
+            throw new UserInputException("override '" + assignment + "' is not key.path=value");
+        }
+        String key = assignment.substring(0, eq).trim();
+        String[] path = key.split("\\.");
+        ObjectNode node = tree;
+        for (int i = 0; i < path.length - 1; i++) {
+            JsonNode child = node.get(path[i]);
+            if (!(child instanceof ObjectNode obj)) {
+                throw new UserInputException("unknown preset key '" + key + "'");
+            }
+            node = obj;
+        }
+        if (!node.has(path[path.length - 1])) {
+            throw new UserInputException("unknown preset key '" + key + "' (known here: "
+                    + String.join(", ", (Iterable<String>) node::fieldNames) + ")");
+        }
+        try {
+            node.set(path[path.length - 1], YAML.readTree(assignment.substring(eq + 1)));
+        } catch (IOException e) {
+            throw new UserInputException("override '" + assignment + "': bad value: " + e.getMessage());
+        }
+    }
+
+    private static ObjectNode readResource(String method, String name) {
+        String path = "presets/" + method + "/" + name + ".yaml";
+        try (InputStream in = PresetLoader.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new UserInputException("no preset '" + name + "' for method " + method + " (presets are "
+                        + "'paper', 'quick', 'tiny', 'vgg' per dataset; see `ffcnn methods`)");
+            }
+            return (ObjectNode) YAML.readTree(in);
+        } catch (IOException | ClassCastException e) {
+            throw new UserInputException("preset " + path + ": not a YAML mapping: " + e.getMessage());
+        }
+    }
+
+    private static ObjectNode readFile(Path file) {
+        if (!Files.isReadable(file)) {
+            throw new UserInputException(file + ": preset file not found or unreadable");
+        }
+        try {
+            return (ObjectNode) YAML.readTree(file.toFile());
+        } catch (IOException | ClassCastException e) {
+            throw new UserInputException(file + ": not a YAML mapping: " + e.getMessage());
+        }
+    }
+
+    /** Binds {@code node} to {@code type}, turning binding errors into one-line user errors. */
+    static <T> T bind(JsonNode node, Class<T> type, String origin) {
+        try {
+            return YAML.treeToValue(node, type);
+        } catch (UnrecognizedPropertyException e) {
+            throw new UserInputException("preset " + origin + ": unknown preset key '" + e.getPropertyName()
+                    + "' (known: " + e.getKnownPropertyIds() + ")");
+        } catch (ValueInstantiationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new UserInputException("preset " + origin + ": " + cause.getMessage());
+        } catch (JsonProcessingException e) {
+            throw new UserInputException("preset " + origin + ": " + e.getOriginalMessage());
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package ffcnn.method;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import ffcnn.nn.ModelConfig;
+import ffcnn.train.TrainConfig;
+
+/**
+ * A fully resolved preset: everything a run needs, and exactly what is saved with it.
+ *
+ * @param method    method name (see {@link Methods})
+ * @param data      data section
+ * @param model     model section
+ * @param train     training section
+ * @param objective the method's objective section, bound by {@link Method#objective}
+ * @param predict   prediction section
+ */
+public record RunConfig(String method, DataConfig data, ModelConfig model, TrainConfig train, JsonNode objective,
+        PredictConfig predict) {
+}

@@ -1,0 +1,42 @@
+package ffcnn.method;
+
+import ffcnn.data.DataSplits;
+import ffcnn.nn.Network;
+import ffcnn.report.JsonFiles;
+import ffcnn.report.ResourceUsage;
+import ffcnn.train.EpochMetrics;
+import ffcnn.train.LayerMetrics;
+import ffcnn.train.RunState;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * summary.json: the headline figures of a finished run. {@code testAccuracy} is the final epoch's test
+ * accuracy with the default strategy; {@code bestTestAccuracy} the best over epochs (the official code
+ * tracks that maximum, specs/caw-conv.md 10.3).
+ */
+public record RunSummary(String method, String dataset, String arch, int epochs, String strategy,
+        double testAccuracy, double bestTestAccuracy, Double validAccuracy, Map<String, Double> testAccuracyByStrategy,
+        List<Double> perLayerTestAccuracy, int[] bestRange, long parameters, int trainImages, double trainSeconds,
+        double evalSeconds, double trainImagesPerSecond, long peakRssBytes) {
+
+    static RunSummary of(RunConfig config, DataSplits data, Network net, RunState state) {
+        List<EpochMetrics> h = state.history();
+        EpochMetrics last = h.get(h.size() - 1);
+        String strategy = config.predict().strategy();
+        double best = h.stream().mapToDouble(m -> m.testAccuracy().get(strategy)).max().orElse(Double.NaN);
+        double trainSeconds = h.stream().mapToDouble(EpochMetrics::trainSeconds).sum();
+        double evalSeconds = h.stream().mapToDouble(EpochMetrics::evalSeconds).sum();
+        long images = (long) data.train().size() * h.size();
+        return new RunSummary(config.method(), data.dataset(), config.model().arch(), h.size(), strategy,
+                last.testAccuracy().get(strategy), best, last.validAccuracy().get(strategy), last.testAccuracy(),
+                last.layers().stream().map(LayerMetrics::testAccuracy).toList(), state.model().bestRange(),
+                net.parameterCount(), data.train().size(), trainSeconds, evalSeconds, images / trainSeconds,
+                ResourceUsage.peakRssBytes());
+    }
+
+    void write(Path out) {
+        JsonFiles.write(out.resolve("summary.json"), this);
+    }
+}

@@ -1,0 +1,121 @@
+package ffcnn.method;
+
+import ai.djl.ndarray.NDManager;
+import ffcnn.UserInputException;
+import ffcnn.data.DataRequest;
+import ffcnn.data.DataSplits;
+import ffcnn.data.Datasets;
+import ffcnn.io.AtomicFiles;
+import ffcnn.nn.LocalLayer;
+import ffcnn.nn.Network;
+import ffcnn.report.ChartListener;
+import ffcnn.report.Charts;
+import ffcnn.report.HtmlReport;
+import ffcnn.report.MetricsLog;
+import ffcnn.train.AdamW;
+import ffcnn.train.ModelFile;
+import ffcnn.train.RunState;
+import ffcnn.train.Trainer;
+import ffcnn.train.TrainingListener;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A training run in a folder: resolves data and network from a config, trains with checkpoints every
+ * epoch, and leaves config.yaml, metrics, charts, heat maps, summary.json, report.html and the model.
+ * {@link #resume} continues a killed run from its last checkpoint. Usable without the CLI.
+ */
+public final class TrainingRun {
+
+    private TrainingRun() {
+    }
+
+    /** Trains {@code config} into the new folder {@code out}. */
+    public static RunSummary start(RunConfig config, Path out, Path dataDir, List<TrainingListener> listeners) {
+        if (Files.exists(out.resolve(TrainedModel.CHECKPOINT))) {
+            throw new UserInputException(out + ": holds a run already; continue it with --resume " + out
+                    + " or choose another --out");
+        }
+        AtomicFiles.writeString(out.resolve("config.yaml"), PresetLoader.toYaml(config));
+        DataSplits data = Datasets.load(request(config.data(), dataDir, config.train().seed()));
+        Provenance.write(out, config, data);
+        TrainedModel.seed(config.train().seed());
+        try (NDManager root = NDManager.newBaseManager()) {
+            Network net = TrainedModel.build(config, data.train().channels(), data.train().numClasses(), root);
+            RunState state = RunState.fresh(net.layers().size(), config.predict().strategy(), data.classNames());
+            return train(config, out, data, net, state, null, listeners);
+        }
+    }
+
+    /** Continues the run in {@code out} from its last checkpoint. */
+    public static RunSummary resume(Path out, Path dataDir, List<TrainingListener> listeners) {
+        Path checkpoint = out.resolve(TrainedModel.CHECKPOINT);
+        if (!Files.isRegularFile(checkpoint)) {
+            throw new UserInputException(out + ": no checkpoint to resume from (" + TrainedModel.CHECKPOINT
+                    + " missing)");
+        }
+        RunConfig config = PresetLoader.read(out.resolve("config.yaml"));
+        DataSplits data = Datasets.load(request(config.data(), dataDir, config.train().seed()));
+        try (NDManager root = NDManager.newBaseManager()) {
+            List<List<AdamW>> holder = new ArrayList<>();
+            TrainedModel model = TrainedModel.load(checkpoint, root, net -> {
+                holder.add(optimizers(net, config));
+                return holder.get(0);
+            });
+            RunState state = new RunState(model.header().state(), model.header().history());
+            return train(config, out, data, model.network(), state, holder.get(0), listeners);
+        }
+    }
+
+    static List<AdamW> optimizers(Network net, RunConfig config) {
+        List<AdamW> opts = new ArrayList<>();
+        for (LocalLayer l : net.layers()) {
+            opts.add(new AdamW(l.learnable(), config.train().weightDecay(), config.train().gradClip(), net.manager()));
+        }
+        return opts;
+    }
+
+    private static RunSummary train(RunConfig config, Path out, DataSplits data, Network net, RunState state,
+            List<AdamW> restored, List<TrainingListener> listeners) {
+        List<TrainingListener> all = new ArrayList<>(listeners);
+        all.add(new MetricsLog(out));
+        all.add(new ChartListener(out));
+        List<AdamW> opts = restored != null ? restored : optimizers(net, config);
+        Trainer trainer = new Trainer(net, config.train(), opts, state, all, t -> checkpoint(out, config, data, t));
+        trainer.fit(data, config.method());
+        writeHeatmaps(out, net, state.model().epoch());
+        RunSummary summary = RunSummary.of(config, data, net, state);
+        summary.write(out);
+        HtmlReport.write(out);
+        return summary;
+    }
+
+    private static void checkpoint(Path out, RunConfig config, DataSplits data, Trainer t) {
+        var img = data.train();
+        int[] input = {img.channels(), img.height(), img.width()};
+        var norm = data.normalization();
+        var tree = PresetLoader.YAML.valueToTree(config);
+        RunState s = t.state();
+        ModelFile.write(out.resolve(TrainedModel.CHECKPOINT), new ModelFile.Header(tree, s.model(), input,
+                norm.mean(), norm.std(), s.history(), true), t.network(), t.optimizers());
+        ModelFile.write(out.resolve(TrainedModel.MODEL), new ModelFile.Header(tree, s.model(), input,
+                norm.mean(), norm.std(), List.of(), false), t.network(), null);
+    }
+
+    private static void writeHeatmaps(Path out, Network net, int epoch) {
+        for (int l = 0; l < net.layers().size(); l++) {
+            for (Map.Entry<String, float[][]> e : net.layers().get(l).head().heatmaps(epoch).entrySet()) {
+                Charts.writeHeatmap(e.getValue(), "layer " + l + " " + e.getKey() + " (epoch " + epoch + ")",
+                        "class", "channel", out.resolve(e.getKey() + "_layer" + l + ".png"));
+            }
+        }
+    }
+
+    static DataRequest request(DataConfig d, Path dataDir, long seed) {
+        return new DataRequest(d.dataset(), dataDir, d.validSize(), seed, d.limitTrain(), d.limitValid(),
+                d.limitTest(), false);
+    }
+}

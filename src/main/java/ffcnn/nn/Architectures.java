@@ -1,0 +1,85 @@
+package ffcnn.nn;
+
+import ffcnn.UserInputException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The named networks: TinyCNN (4 layers), the CAW-Conv VGG (13 layers) and ResNet-17 with the
+ * DeeperForward shortcut pattern (specs/caw-conv.md 6, specs/deeperforward.md 5). {@code width} multiplies
+ * every channel count (3 gives the papers' CHx3 ResNet).
+ */
+public final class Architectures {
+
+    /** Names accepted by {@link #build}. */
+    public static final List<String> NAMES = List.of("tiny-cnn", "vgg", "resnet17");
+
+    private Architectures() {
+    }
+
+    /** The layers of architecture {@code name} for {@code channels}-channel input. */
+    public static List<LayerSpec> build(String name, int channels, double width) {
+        return switch (name) {
+            case "tiny-cnn" -> tinyCnn(channels, width);
+            case "vgg" -> vgg(channels, width);
+            case "resnet17" -> resnet17(channels, width);
+            default -> throw new UserInputException("unknown architecture '" + name + "' (known: "
+                    + String.join(", ", NAMES) + ")");
+        };
+    }
+
+    static int scaled(int c, double width) {
+        int s = (int) Math.round(c * width);
+        if (s < 1) {
+            throw new UserInputException("model.width " + width + " leaves a layer with no channels");
+        }
+        return s;
+    }
+
+    /** TinyCNN: 100 (k5), pool+200 (k5), pool+400 (k3), 400 (k3). */
+    public static List<LayerSpec> tinyCnn(int channels, double width) {
+        int c0 = scaled(100, width);
+        int c1 = scaled(200, width);
+        int c2 = scaled(400, width);
+        return List.of(
+                LayerSpec.conv(channels, c0, 5, 2, false),
+                LayerSpec.conv(c0, c1, 5, 2, true),
+                LayerSpec.conv(c1, c2, 3, 1, true),
+                LayerSpec.conv(c2, c2, 3, 1, false));
+    }
+
+    /** CAW-Conv VGG: 70x2 | pool 140x3 | pool 280x3 | pool 560x3 | pool 560x2, all k3. */
+    public static List<LayerSpec> vgg(int channels, double width) {
+        int[][] blocks = {{70, 2}, {140, 3}, {280, 3}, {560, 3}, {560, 2}};
+        List<LayerSpec> layers = new ArrayList<>();
+        int in = channels;
+        for (int b = 0; b < blocks.length; b++) {
+            int c = scaled(blocks[b][0], width);
+            for (int i = 0; i < blocks[b][1]; i++) {
+                layers.add(LayerSpec.conv(in, c, 3, 1, b > 0 && i == 0));
+                in = c;
+            }
+        }
+        return List.copyOf(layers);
+    }
+
+    /**
+     * ResNet-17: a stem and four stages of layers a, b, c, d with planes (100, 200, 400, 800) x width; the
+     * a-layers of stages 2-4 have stride 2, b adds the shortcut, d concatenates it.
+     */
+    public static List<LayerSpec> resnet17(int channels, double width) {
+        int p0 = scaled(100, width);
+        List<LayerSpec> layers = new ArrayList<>();
+        layers.add(new LayerSpec(channels, p0, 3, 1, 1, false, ResidualLink.SAVE));
+        for (int s = 0; s < 4; s++) {
+            int p = p0 << s;
+            int stride = s == 0 ? 1 : 2;
+            boolean last = s == 3;
+            layers.add(new LayerSpec(p, p, 3, stride, 1, false, ResidualLink.NONE));
+            layers.add(new LayerSpec(p, p, 3, 1, 1, false, ResidualLink.ADD));
+            layers.add(new LayerSpec(p, p, 3, 1, 1, false, ResidualLink.NONE));
+            layers.add(new LayerSpec(p, p, 3, 1, 1, false, last ? ResidualLink.CONCAT : ResidualLink.CONCAT_POOL));
+        }
+        return List.copyOf(layers);
+    }
+}

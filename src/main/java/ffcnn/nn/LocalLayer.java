@@ -1,0 +1,93 @@
+package ffcnn.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import ffcnn.objective.LocalLoss;
+import ffcnn.objective.ObjectiveHead;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One unit of local learning: a convolutional body, the objective head that scores it and trains it,
+ * and the normalisation of what it passes on. Its input is always detached, so no gradient leaves it.
+ */
+public final class LocalLayer extends AbstractBlock {
+
+    private final ConvUnit body;
+    private final ObjectiveHead head;
+    private final OutputNorm norm;
+    private final int classes;
+
+    public LocalLayer(ConvUnit body, ObjectiveHead head, OutputNorm norm, int classes) {
+        super((byte) 1);
+        this.body = addChildBlock("body", body);
+        this.head = addChildBlock("head", head);
+        this.norm = norm;
+        this.classes = classes;
+    }
+
+    public LayerSpec spec() {
+        return body.spec();
+    }
+
+    public ObjectiveHead head() {
+        return head;
+    }
+
+    /** Activations y of the layer for {@code input}, which is detached here. */
+    public NDArray activations(NDArray input, boolean training) {
+        return body.apply(input.stopGradient(), training);
+    }
+
+    /** The local loss of a training batch whose activations are {@code y}. */
+    public LocalLoss loss(NDArray y, NDArray labels, int epoch) {
+        return head.loss(y, labels, epoch);
+    }
+
+    /** Class scores [B, K] of activations {@code y}. */
+    public NDArray scores(NDArray y, int epoch) {
+        return head.scores(y, epoch);
+    }
+
+    /** The normalised, detached tensor handed to the next layer. */
+    public NDArray passOn(NDArray y) {
+        return norm.apply(y.stopGradient(), classes);
+    }
+
+    /** Every learnable array of the layer (body and head). */
+    public List<Parameter> learnable() {
+        List<Parameter> out = new ArrayList<>();
+        for (var p : getParameters()) {
+            out.add(p.getValue());
+        }
+        return out;
+    }
+
+    /** Draws the initial parameters in {@code manager}. */
+    public void initialize(NDManager manager) {
+        body.initialize(manager);
+        head.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, new Shape(1, spec().outChannels(), 1, 1));
+        for (Parameter p : learnable()) {
+            p.getArray().setRequiresGradient(true);
+        }
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
+            PairList<String, Object> params) {
+        NDArray y = activations(inputs.singletonOrThrow(), training);
+        return new NDList(passOn(y), scores(y, 0));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape out = body.getOutputShapes(inputShapes)[0];
+        return new Shape[] {out, new Shape(out.get(0), classes)};
+    }
+}

@@ -1,0 +1,22 @@
+package ffcnn.nn;
+
+/**
+ * The {@code model:} section of a preset.
+ *
+ * @param arch       {@code tiny-cnn}, {@code vgg} or {@code resnet17}
+ * @param width      channel multiplier (3 = CHx3)
+ * @param dropout    dropout probability after each ReLU
+ * @param outputNorm normalisation of what each layer passes on: {@code instance}, {@code group}, {@code none}
+ * @param init       conv initialisation: {@code uniform-fan-in} (PyTorch default) or {@code normal-fan-out}
+ *                   (kaiming normal, fan out)
+ * @param inputSize  side length images are resized to (bilinear) before layer 0; 0 keeps the dataset's
+ */
+public record ModelConfig(String arch, double width, double dropout, String outputNorm, String init,
+        int inputSize) {
+
+    public ModelConfig {
+        if (width <= 0 || dropout < 0 || dropout >= 1 || inputSize < 0) {
+            throw new IllegalArgumentException("model.width > 0, 0 <= model.dropout < 1, model.input_size >= 0");
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package ffcnn.nn;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.initializer.Initializer;
+import ai.djl.training.initializer.XavierInitializer;
+import ffcnn.UserInputException;
+import ffcnn.objective.Objective;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds a {@link Network} from a model config, an objective and the data's shape. */
+public final class NetworkBuilder {
+
+    private NetworkBuilder() {
+    }
+
+    /**
+     * A freshly initialised network. Initialisation draws from the engine's random stream, so seed the
+     * engine first for a repeatable network.
+     */
+    public static Network build(ModelConfig model, Objective objective, int channels, int classes, NDManager parent) {
+        List<LayerSpec> specs = Architectures.build(model.arch(), channels, model.width());
+        OutputNorm norm = OutputNorm.parse(model.outputNorm());
+        Initializer init = initializer(model.init());
+        NDManager manager = parent.newSubManager();
+        List<LocalLayer> layers = new ArrayList<>();
+        for (LayerSpec spec : specs) {
+            LocalLayer layer = new LocalLayer(new ConvUnit(spec, (float) model.dropout(), init),
+                    objective.head(spec.outChannels(), classes), norm, classes);
+            layer.initialize(manager);
+            layers.add(layer);
+        }
+        return new Network(manager, layers, classes, model.inputSize());
+    }
+
+    static Initializer initializer(String name) {
+        return switch (name) {
+            // PyTorch's Conv2d default: U(-1/sqrt(fan_in), 1/sqrt(fan_in))
+            case "uniform-fan-in" -> new XavierInitializer(XavierInitializer.RandomType.UNIFORM,
+                    XavierInitializer.FactorType.IN, 1);
+            // kaiming_normal_(mode='fan_out', nonlinearity='relu'): N(0, sqrt(2/fan_out))
+            case "normal-fan-out" -> new XavierInitializer(XavierInitializer.RandomType.GAUSSIAN,
+                    XavierInitializer.FactorType.OUT, 2);
+            default -> throw new UserInputException("unknown model.init '" + name
+                    + "' (known: uniform-fan-in, normal-fan-out)");
+        };
+    }
+}

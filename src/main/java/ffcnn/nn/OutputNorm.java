@@ -1,0 +1,33 @@
+package ffcnn.nn;
+
+import ai.djl.ndarray.NDArray;
+import ffcnn.UserInputException;
+
+/** How a local layer normalises the tensor it passes on (never part of its own loss). */
+public enum OutputNorm {
+    /** Pass the activations on as they are. */
+    NONE,
+    /** Instance norm per channel (CAW-Conv). */
+    INSTANCE,
+    /** Group norm with one group per class (DeeperForward). */
+    GROUP;
+
+    /** Normalises {@code y}; {@code classes} is the group count of {@link #GROUP}. */
+    public NDArray apply(NDArray y, int classes) {
+        return switch (this) {
+            case NONE -> y;
+            case INSTANCE -> GroupNormalization.instance(y);
+            case GROUP -> GroupNormalization.apply(y, classes);
+        };
+    }
+
+    /** Parses a preset value: {@code none}, {@code instance} or {@code group}. */
+    public static OutputNorm parse(String name) {
+        for (OutputNorm n : values()) {
+            if (n.name().equalsIgnoreCase(name)) {
+                return n;
+            }
+        }
+        throw new UserInputException("unknown model.output_norm '" + name + "' (known: none, instance, group)");
+    }
+}

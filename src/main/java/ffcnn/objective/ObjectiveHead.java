@@ -1,0 +1,53 @@
+package ffcnn.objective;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.Map;
+
+/**
+ * The per-layer part of an objective: turns the layer's activations y [B, C, H, W] into class scores
+ * [B, K] and, in training, into the local loss. A DJL block so that any parameters it learns are
+ * initialised, optimised and saved with the layer's convolution.
+ */
+public abstract class ObjectiveHead extends AbstractBlock {
+
+    protected ObjectiveHead(byte version) {
+        super(version);
+    }
+
+    /** The local loss of a training batch at epoch {@code epoch} (0-based). */
+    public abstract LocalLoss loss(NDArray y, NDArray labels, int epoch);
+
+    /** Class scores [B, K] for prediction at epoch {@code epoch}. */
+    public abstract NDArray scores(NDArray y, int epoch);
+
+    /** Diagnostics worth logging per epoch (e.g. temperature), as plain numbers. */
+    public Map<String, Double> diagnostics(int epoch) {
+        return Map.of();
+    }
+
+    /** Matrices worth drawing as heat maps (e.g. CAW-Conv's channel-class assignment, [C][K]). */
+    public Map<String, float[][]> heatmaps(int epoch) {
+        return Map.of();
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
+            PairList<String, Object> params) {
+        return new NDList(scores(inputs.singletonOrThrow(), 0));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        throw new UnsupportedOperationException("an objective head's output depends on the class count");
+    }
+
+    @Override
+    public void prepare(Shape[] inputShapes) {
+        // parameter shapes are fixed at construction
+    }
+}

@@ -1,0 +1,137 @@
+package ffcnn.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * PyTorch's AdamW for one layer's parameters, with PyTorch's placement of eps and bias correction
+ * (specs/caw-conv.md 8.1), preceded by optional global-norm gradient clipping over the layer:
+ *
+ * <pre>
+ * g     = g * min(1, maxNorm / (||g||_2 + 1e-6))             (over all the layer's parameters)
+ * theta = theta * (1 - lr * wd)
+ * m     = b1 m + (1 - b1) g;   v = b2 v + (1 - b2) g^2
+ * theta = theta - lr / (1 - b1^t) * m / (sqrt(v) / sqrt(1 - b2^t) + eps)
+ * </pre>
+ *
+ * Updates are in place, outside any gradient scope; gradients are zeroed after each step.
+ */
+public final class AdamW {
+
+    private final List<Parameter> params;
+    private final double weightDecay;
+    private final double clipNorm;
+    private final float beta1;
+    private final float beta2;
+    private final float eps;
+    private final NDManager stateManager;
+    private final List<NDArray> first = new ArrayList<>();
+    private final List<NDArray> second = new ArrayList<>();
+    private long steps;
+
+    /**
+     * @param params      the layer's parameters
+     * @param weightDecay decoupled decay (0 for plain Adam)
+     * @param clipNorm    global-norm clip over the layer's gradients, or 0 for none
+     * @param manager     where the moment buffers live (the network's manager)
+     */
+    public AdamW(List<Parameter> params, double weightDecay, double clipNorm, NDManager manager) {
+        this(params, weightDecay, clipNorm, 0.9f, 0.999f, 1e-8f, manager);
+    }
+
+    public AdamW(List<Parameter> params, double weightDecay, double clipNorm, float beta1, float beta2, float eps,
+            NDManager manager) {
+        this.params = List.copyOf(params);
+        this.weightDecay = weightDecay;
+        this.clipNorm = clipNorm;
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.eps = eps;
+        this.stateManager = manager.newSubManager();
+        for (Parameter p : this.params) {
+            first.add(stateManager.zeros(p.getArray().getShape()));
+            second.add(stateManager.zeros(p.getArray().getShape()));
+        }
+    }
+
+    /** Number of steps taken. */
+    public long steps() {
+        return steps;
+    }
+
+    /** One update with learning rate {@code lr} from the gradients the last backward left. */
+    public void step(double lr) {
+        steps++;
+        float bc1 = (float) (1 - Math.pow(beta1, steps));
+        float bc2Sqrt = (float) Math.sqrt(1 - Math.pow(beta2, steps));
+        float decay = (float) (1 - lr * weightDecay);
+        try (NDManager tmp = stateManager.newSubManager()) {
+            List<NDArray> grads = new ArrayList<>(params.size());
+            for (Parameter p : params) {
+                NDArray g = p.getArray().getGradient();
+                g.attach(tmp);
+                grads.add(g);
+            }
+            if (clipNorm > 0) {
+                clip(grads, tmp);
+            }
+            for (int i = 0; i < params.size(); i++) {
+                NDArray theta = params.get(i).getArray();
+                NDArray g = grads.get(i);
+                NDArray m = first.get(i).muli(beta1).addi(g.mul(1 - beta1));
+                NDArray v = second.get(i).muli(beta2).addi(g.mul(g).muli(1 - beta2));
+                if (decay != 1f) {
+                    theta.muli(decay);
+                }
+                // results join their first operand's manager: move the ones made from m and v to tmp
+                NDArray denom = v.sqrt();
+                denom.attach(tmp);
+                denom.divi(bc2Sqrt).addi(eps);
+                NDArray update = m.div(denom);
+                update.attach(tmp);
+                theta.subi(update.muli((float) (lr / bc1)));
+                Gradients.zero(theta, g);
+            }
+        }
+    }
+
+    private void clip(List<NDArray> grads, NDManager tmp) {
+        NDArray sq = tmp.zeros(new ai.djl.ndarray.types.Shape());
+        for (NDArray g : grads) {
+            sq = sq.add(g.mul(g).sum());
+        }
+        NDArray coef = sq.sqrt().add(1e-6f).pow(-1).mul((float) clipNorm).clip(0f, 1f);
+        for (NDArray g : grads) {
+            g.muli(coef);
+        }
+    }
+
+    /** Writes the step count and moment buffers. */
+    public void save(DataOutputStream out) throws IOException {
+        out.writeLong(steps);
+        for (int i = 0; i < params.size(); i++) {
+            out.write(first.get(i).encode());
+            out.write(second.get(i).encode());
+        }
+    }
+
+    /** Reads what {@link #save} wrote. */
+    public void load(DataInputStream in) throws IOException {
+        steps = in.readLong();
+        for (int i = 0; i < params.size(); i++) {
+            first.set(i, replace(first.get(i), stateManager.decode(in)));
+            second.set(i, replace(second.get(i), stateManager.decode(in)));
+        }
+    }
+
+    private static NDArray replace(NDArray old, NDArray loaded) {
+        old.close();
+        return loaded;
+    }
+}

@@ -1,0 +1,145 @@
+package ffcnn.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import ffcnn.data.Batch;
+import ffcnn.data.Batches;
+import ffcnn.data.DataSplits;
+import ffcnn.nn.LocalLayer;
+import ffcnn.nn.Network;
+import ffcnn.nn.ResidualPass;
+import ffcnn.objective.LocalLoss;
+import ffcnn.predict.Evaluator;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The forward-only training loop. Per batch, each layer in turn: forward on its detached input, local
+ * loss, backward (reaching only that layer), clip and AdamW step, then its normalised output goes to the
+ * next layer. Per epoch: evaluation on the validation and test splits and a checkpoint. Side concerns
+ * (progress, logs, charts) are {@link TrainingListener}s.
+ */
+public final class Trainer {
+
+    /** Persists the trainer after each epoch (the CLI writes an atomic checkpoint file). */
+    public interface Checkpoint {
+        void save(Trainer trainer);
+    }
+
+    private final Network net;
+    private final TrainConfig config;
+    private final List<AdamW> optimizers;
+    private final List<TrainingListener> listeners;
+    private final Checkpoint checkpoint;
+    private final RunState state;
+
+    /**
+     * @param optimizers one per layer, in layer order (fresh, or restored from a checkpoint)
+     * @param checkpoint called after every epoch, or null
+     */
+    public Trainer(Network net, TrainConfig config, List<AdamW> optimizers, RunState state,
+            List<TrainingListener> listeners, Checkpoint checkpoint) {
+        this.net = net;
+        this.config = config;
+        this.state = state;
+        this.listeners = List.copyOf(listeners);
+        this.checkpoint = checkpoint;
+        if (optimizers.size() != net.layers().size()) {
+            throw new IllegalArgumentException(optimizers.size() + " optimizers for " + net.layers().size() + " layers");
+        }
+        this.optimizers = List.copyOf(optimizers);
+    }
+
+    public Network network() {
+        return net;
+    }
+
+    public List<AdamW> optimizers() {
+        return optimizers;
+    }
+
+    public RunState state() {
+        return state;
+    }
+
+    /** Trains from {@code state().nextEpoch()} to the configured number of epochs. */
+    public void fit(DataSplits data, String method) {
+        RunInfo info = new RunInfo(method, data.dataset(), config.epochs(), state.nextEpoch(), data.train().size(),
+                net.layers().size());
+        listeners.forEach(l -> l.onTrainingStart(info));
+        for (int epoch = state.nextEpoch(); epoch < config.epochs(); epoch++) {
+            EpochMetrics m = runEpoch(data, epoch);
+            state.finishEpoch(m);
+            if (checkpoint != null) {
+                checkpoint.save(this);
+            }
+            listeners.forEach(l -> l.onEpochEnd(m, state.history()));
+        }
+        listeners.forEach(TrainingListener::onTrainingEnd);
+    }
+
+    private EpochMetrics runEpoch(DataSplits data, int epoch) {
+        // dropout draws depend on (seed, epoch) only, so a resumed run repeats an uninterrupted one
+        Engine.getInstance().setRandomSeed((int) (config.seed() * 1_000_003L + epoch));
+        double lr = config.schedule().at(epoch);
+        LayerStats[] stats = new LayerStats[net.layers().size()];
+        for (int l = 0; l < stats.length; l++) {
+            stats[l] = new LayerStats();
+        }
+        long start = System.nanoTime();
+        try (Batches batches = Batches.shuffled(data.train(), data.normalization(), config.batchSize(),
+                config.seed() * 7919L + epoch)) {
+            int count = batches.count();
+            listeners.forEach(l -> l.onEpochStart(epoch, count));
+            for (int b = 0; batches.hasNext(); b++) {
+                Batch batch = batches.next();
+                double loss = trainBatch(batch, epoch, b, lr, stats);
+                int bi = b;
+                listeners.forEach(l -> l.onBatchEnd(epoch, bi, batch.size(), loss));
+            }
+        }
+        double trainSeconds = (System.nanoTime() - start) / 1e9;
+        double[] losses = new double[stats.length];
+        for (int l = 0; l < stats.length; l++) {
+            losses[l] = stats[l].meanTaskLoss();
+        }
+        return EpochEvaluation.evaluate(net, data, epoch, lr, trainSeconds, stats, losses, config.batchSize(),
+                state);
+    }
+
+    /** One batch through every layer; returns the mean local loss over layers. */
+    private double trainBatch(Batch batch, int epoch, int b, double lr, LayerStats[] stats) {
+        double sum = 0;
+        try (NDManager step = net.manager().newSubManager()) {
+            NDArray x = net.prepare(Evaluator.images(step, batch));
+            NDArray labels = step.create(batch.labels());
+            ResidualPass pass = new ResidualPass();
+            for (int l = 0; l < net.layers().size(); l++) {
+                LocalLayer layer = net.layers().get(l);
+                NDArray y;
+                float total;
+                float task;
+                long correct;
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    y = layer.activations(x, true);
+                    LocalLoss loss = layer.loss(y, labels, epoch);
+                    total = loss.total().getFloat();
+                    if (!Float.isFinite(total)) {
+                        throw new DivergenceException(epoch, b, l, total);
+                    }
+                    gc.backward(loss.total());
+                    task = loss.taskLoss().getFloat();
+                    correct = loss.scores().argMax(1).toType(ai.djl.ndarray.types.DataType.INT32, false)
+                            .eq(labels).sum().getLong();
+                }
+                optimizers.get(l).step(lr);
+                stats[l].add(total, task, correct, batch.size());
+                sum += total;
+                x = pass.next(layer.spec().link(), layer.passOn(y));
+            }
+        }
+        return sum / net.layers().size();
+    }
+}

@@ -1,0 +1,108 @@
+package ffcnn.report;
+
+import ffcnn.train.EpochMetrics;
+import ffcnn.train.RunInfo;
+import ffcnn.train.TrainingListener;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * Shows training progress on the given stream (stderr in the CLI, which adds this listener only without
+ * {@code --quiet}): one bar per epoch, {@code epoch e/E} with batches done/total, images per second and
+ * the running mean loss, then, when the epoch ends, one line such as
+ * {@code epoch 3/10  test softmax 0.9123  goodness 0.9011  14.0 s}. Never writes to {@code System.out}.
+ */
+public final class ProgressBarListener implements TrainingListener {
+
+    private static final int WIDTH = 110;
+
+    private final PrintStream err;
+    private int epochs;
+    private ProgressBar bar;
+    private long epochStartNanos;
+    private long images;
+    private double lossSum;
+
+    /** A listener drawing on {@code err}. */
+    public ProgressBarListener(PrintStream err) {
+        this.err = err;
+    }
+
+    @Override
+    public void onTrainingStart(RunInfo run) {
+        epochs = run.epochs();
+    }
+
+    @Override
+    public void onEpochStart(int epoch, int batches) {
+        closeBar();
+        epochStartNanos = System.nanoTime();
+        images = 0;
+        lossSum = 0;
+        bar = new ProgressBarBuilder()
+                .setTaskName(epochLabel(epoch))
+                .setInitialMax(batches)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setUpdateIntervalMillis(500)
+                .setConsumer(new ConsoleProgressBarConsumer(err, WIDTH))
+                .build();
+    }
+
+    @Override
+    public void onBatchEnd(int epoch, int batch, int images, double loss) {
+        this.images += images;
+        lossSum += loss * images;
+        if (bar == null) {
+            return;
+        }
+        double seconds = Math.max(1e-9, (System.nanoTime() - epochStartNanos) / 1e9);
+        double meanLoss = this.images == 0 ? Double.NaN : lossSum / this.images;
+        bar.stepTo(batch + 1L);
+        bar.setExtraMessage(String.format(Locale.ROOT, "%.0f img/s  loss %.4f", this.images / seconds, meanLoss));
+    }
+
+    @Override
+    public void onEpochEnd(EpochMetrics metrics, List<EpochMetrics> history) {
+        closeBar();
+        err.println(summaryLine(metrics, epochs));
+        err.flush();
+    }
+
+    @Override
+    public void onTrainingEnd() {
+        closeBar();
+    }
+
+    private void closeBar() {
+        if (bar != null) {
+            bar.close();
+            bar = null;
+        }
+    }
+
+    private String epochLabel(int epoch) {
+        return epochs > 0 ? "epoch " + (epoch + 1) + "/" + epochs : "epoch " + (epoch + 1);
+    }
+
+    /** The one line printed at an epoch's end; {@code epochs} <= 0 when unknown. */
+    static String summaryLine(EpochMetrics m, int epochs) {
+        StringBuilder line = new StringBuilder("epoch ").append(m.epoch() + 1);
+        if (epochs > 0) {
+            line.append('/').append(epochs);
+        }
+        Map<String, Double> test = m.testAccuracy();
+        if (!test.isEmpty()) {
+            line.append("  test");
+            test.forEach((name, acc) -> line.append(' ').append(name)
+                    .append(String.format(Locale.ROOT, " %.4f", acc)));
+        }
+        line.append(String.format(Locale.ROOT, "  %.1f s", m.trainSeconds() + m.evalSeconds()));
+        return line.toString();
+    }
+}

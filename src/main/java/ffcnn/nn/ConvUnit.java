@@ -81,4 +81,19 @@ public final class ConvUnit extends AbstractBlock {
     public void initialize(ai.djl.ndarray.NDManager manager) {
         initialize(manager, DataType.FLOAT32, new Shape(1, spec.inChannels(), 8, 8));
     }
+
+    /** Shapes are fixed by the layer's spec, so only the version is stored (no input shapes). */
+    @Override
+    protected void saveMetadata(java.io.DataOutputStream os) {
+        // nothing beyond the version byte written by saveParameters
+    }
+
+    @Override
+    protected void loadMetadata(byte loadVersion, java.io.DataInputStream is)
+            throws ai.djl.MalformedModelException {
+        if (loadVersion != version) {
+            throw new ai.djl.MalformedModelException("unsupported " + getClass().getSimpleName() + " version "
+                    + loadVersion);
+        }
+    }
 }

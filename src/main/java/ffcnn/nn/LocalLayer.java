@@ -90,4 +90,19 @@ public final class LocalLayer extends AbstractBlock {
         Shape out = body.getOutputShapes(inputShapes)[0];
         return new Shape[] {out, new Shape(out.get(0), classes)};
     }
+
+    /** Shapes are fixed by the layer's spec, so only the version is stored (no input shapes). */
+    @Override
+    protected void saveMetadata(java.io.DataOutputStream os) {
+        // nothing beyond the version byte written by saveParameters
+    }
+
+    @Override
+    protected void loadMetadata(byte loadVersion, java.io.DataInputStream is)
+            throws ai.djl.MalformedModelException {
+        if (loadVersion != version) {
+            throw new ai.djl.MalformedModelException("unsupported " + getClass().getSimpleName() + " version "
+                    + loadVersion);
+        }
+    }
 }

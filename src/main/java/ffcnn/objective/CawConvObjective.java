@@ -65,13 +65,14 @@ public record CawConvObjective(double labelSmoothing, double entropyWeight, doub
 
     /** Pooled statistics p = alpha*mean + beta*max - gamma*min over positions, [B, C]. */
     public NDArray pool(NDArray y) {
-        int[] hw = {2, 3};
-        NDArray p = y.mean(hw).mul((float) pooling[0]);
+        NDArray flat = y.reshape(y.getShape().get(0), y.getShape().get(1), -1);
+        int[] positions = {2};
+        NDArray p = flat.mean(positions).mul((float) pooling[0]);
         if (pooling[1] != 0) {
-            p = p.add(y.max(hw).mul((float) pooling[1]));
+            p = p.add(flat.max(positions).mul((float) pooling[1]));
         }
         if (pooling[2] != 0) {
-            p = p.sub(y.min(hw).mul((float) pooling[2]));
+            p = p.sub(flat.min(positions).mul((float) pooling[2]));
         }
         return p;
     }

@@ -50,4 +50,19 @@ public abstract class ObjectiveHead extends AbstractBlock {
     public void prepare(Shape[] inputShapes) {
         // parameter shapes are fixed at construction
     }
+
+    /** Shapes are fixed by the layer's spec, so only the version is stored (no input shapes). */
+    @Override
+    protected void saveMetadata(java.io.DataOutputStream os) {
+        // nothing beyond the version byte written by saveParameters
+    }
+
+    @Override
+    protected void loadMetadata(byte loadVersion, java.io.DataInputStream is)
+            throws ai.djl.MalformedModelException {
+        if (loadVersion != version) {
+            throw new ai.djl.MalformedModelException("unsupported " + getClass().getSimpleName() + " version "
+                    + loadVersion);
+        }
+    }
 }

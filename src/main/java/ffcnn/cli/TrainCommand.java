@@ -1,0 +1,120 @@
+package ffcnn.cli;
+
+import ffcnn.method.PresetLoader;
+import ffcnn.method.RunConfig;
+import ffcnn.method.RunSummary;
+import ffcnn.method.TrainingRun;
+import ffcnn.report.ProgressBarListener;
+import ffcnn.train.TrainingListener;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ffcnn train}: trains a method on a dataset from a preset into a run folder. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a method on a dataset; writes config, metrics, charts, summary and model to a run folder.")
+public final class TrainCommand implements Callable<Integer> {
+
+    @Option(names = "--method", defaultValue = "caw-conv", description = "Method (see `ffcnn methods`). Default: ${DEFAULT-VALUE}.")
+    String method;
+
+    @Option(names = "--dataset", defaultValue = "fashion-mnist",
+            description = "mnist, fashion-mnist, cifar10, cifar100. Default: ${DEFAULT-VALUE}.")
+    String dataset;
+
+    @Option(names = "--preset", defaultValue = "quick",
+            description = "paper (the papers' settings), quick (CPU-sized), tiny, vgg, x3, or a YAML file. Default: ${DEFAULT-VALUE}.")
+    String preset;
+
+    @Option(names = "--epochs", description = "Override train.epochs.")
+    Integer epochs;
+
+    @Option(names = "--batch-size", description = "Override train.batch_size.")
+    Integer batchSize;
+
+    @Option(names = "--lr", description = "Override train.lr.")
+    Double lr;
+
+    @Option(names = "--seed", description = "Override train.seed.")
+    Long seed;
+
+    @Option(names = "--limit-train", paramLabel = "N", description = "Use the first N images of the training split.")
+    Integer limitTrain;
+
+    @Option(names = "--limit-valid", paramLabel = "N", description = "Use the first N images of the validation split.")
+    Integer limitValid;
+
+    @Option(names = "--limit-test", paramLabel = "N", description = "Use the first N images of the test set.")
+    Integer limitTest;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override any preset key, e.g. --set objective.entropy_weight=0.02.")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Run folder (default: runs/<date>-<method>-<dataset>).")
+    Path out;
+
+    @Option(names = "--resume", paramLabel = "DIR", description = "Continue the run in DIR from its last checkpoint.")
+    Path resume;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where datasets are (else $FFCNN_DATA, /usr/share/datasets, the user cache).")
+    Path dataDir;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        engine.apply();
+        List<TrainingListener> listeners = new ArrayList<>();
+        PrintStream err = new PrintStream(new WriterOutputStream(spec.commandLine().getErr()), true);
+        if (!engine.quiet) {
+            listeners.add(new ProgressBarListener(err));
+        }
+        RunSummary summary;
+        Path dir;
+        if (resume != null) {
+            dir = resume;
+            summary = TrainingRun.resume(resume, dataDir, listeners);
+        } else {
+            RunConfig config = PresetLoader.load(method, dataset, preset, allOverrides());
+            dir = out != null ? out : Path.of("runs", LocalDate.now() + "-" + method + "-" + dataset);
+            summary = TrainingRun.start(config, dir, dataDir, listeners);
+        }
+        spec.commandLine().getOut().printf("%s on %s: test accuracy %.4f (%s), best %.4f, %d epochs, %.0f s training,"
+                + " %.1f images/s; results in %s%n", summary.method(), summary.dataset(), summary.testAccuracy(),
+                summary.strategy(), summary.bestTestAccuracy(), summary.epochs(), summary.trainSeconds(),
+                summary.trainImagesPerSecond(), dir);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    private List<String> allOverrides() {
+        List<String> all = new ArrayList<>();
+        add(all, "train.epochs", epochs);
+        add(all, "train.batch_size", batchSize);
+        add(all, "train.lr", lr);
+        add(all, "train.seed", seed);
+        add(all, "data.limit_train", limitTrain);
+        add(all, "data.limit_valid", limitValid);
+        add(all, "data.limit_test", limitTest);
+        all.addAll(overrides);
+        return all;
+    }
+
+    private static void add(List<String> all, String key, Object value) {
+        if (value != null) {
+            all.add(key + "=" + value);
+        }
+    }
+}

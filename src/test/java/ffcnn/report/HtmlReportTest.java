@@ -12,8 +12,9 @@ class HtmlReportTest {
 
     @Test
     void showsSummaryConfigMetricsAndLinksPngs(@TempDir Path dir) throws IOException {
-        Files.writeString(dir.resolve("summary.json"), "{\"method\": \"caw-conv\", \"best_test_accuracy\": 0.9123,"
-                + " \"peak_rss_bytes\": 123456, \"per_layer_test_accuracy\": [0.81, 0.87, 0.9], \"nested\": {\"a\": 1}}");
+        Files.writeString(dir.resolve("summary.json"), "{\"method\": \"caw-conv\","
+                + " \"best_test_accuracy\": 0.9123, \"peak_rss_bytes\": 123456,"
+                + " \"per_layer_test_accuracy\": [0.81, 0.87, 0.9], \"nested\": {\"a\": 1}}");
         Files.writeString(dir.resolve("config.yaml"), "method: caw-conv\nnote: \"<script>alert('x')</script>\"\n");
         MetricsLog.write(Histories.of(3, 4), dir);
         Charts.writeCurves(Histories.of(3, 4), dir);

@@ -42,6 +42,7 @@ class ProgressBarListenerTest {
     @Test
     void summaryLineWithoutKnownEpochCount() {
         EpochMetrics m = Histories.of(1, 1).get(0);
-        assertThat(ProgressBarListener.summaryLine(m, 0)).isEqualTo("epoch 1  test softmax 0.6900 goodness-sum 0.6400  14.0 s");
+        assertThat(ProgressBarListener.summaryLine(m, 0))
+                .isEqualTo("epoch 1  test softmax 0.6900 goodness-sum 0.6400  14.0 s");
     }
 }

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -126,7 +127,7 @@ public final class MetricsLog implements TrainingListener {
         }
         StringBuilder out = new StringBuilder(String.join(",", header)).append('\n');
         for (EpochMetrics e : history) {
-            List<LayerMetrics> layers = e.layers().isEmpty() ? java.util.Collections.singletonList(null) : e.layers();
+            List<LayerMetrics> layers = e.layers().isEmpty() ? Collections.singletonList(null) : e.layers();
             for (LayerMetrics layer : layers) {
                 out.append(String.join(",", row(e, layer, strategies, extras))).append('\n');
             }

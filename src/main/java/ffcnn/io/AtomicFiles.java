@@ -31,6 +31,7 @@ public final class AtomicFiles {
         try {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            readableByAll(tmp);
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 body.writeTo(out);
             }
@@ -49,6 +50,13 @@ public final class AtomicFiles {
                     // the temporary file is gone or unreachable; nothing was replaced
                 }
             }
+        }
+    }
+
+    /** Temporary files are created owner-only; results are ordinary files others may read. */
+    private static void readableByAll(Path tmp) throws IOException {
+        if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 

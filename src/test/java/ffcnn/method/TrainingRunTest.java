@@ -1,0 +1,109 @@
+package ffcnn.method;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDManager;
+import ffcnn.UserInputException;
+import ffcnn.report.JsonFiles;
+import ffcnn.train.EpochMetrics;
+import ffcnn.train.TrainingListener;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs on a small real MNIST slice with a narrow TinyCNN: output files, determinism, resume after a
+ * kill, reloading a model that predicts exactly as the trained one.
+ */
+class TrainingRunTest {
+
+    static final Path DATA = Path.of("../shared/datasets");
+
+    static RunConfig small(int epochs) {
+        return PresetLoader.load("caw-conv", "mnist", "quick", List.of("train.epochs=" + epochs,
+                "model.width=0.2", "data.limit_train=640", "data.limit_valid=256", "data.limit_test=256",
+                "train.batch_size=64"));
+    }
+
+    /** Stops the process-equivalent right after a checkpoint, like kill -9 between epochs. */
+    static final class Kill implements TrainingListener {
+        @Override
+        public void onEpochEnd(EpochMetrics metrics, List<EpochMetrics> history) {
+            throw new IllegalStateException("killed");
+        }
+    }
+
+    @Test
+    void writesEveryResultFile(@TempDir Path dir) {
+        RunSummary s = TrainingRun.start(small(1), dir, DATA, List.of());
+        for (String f : List.of("config.yaml", "provenance.json", "metrics.jsonl", "metrics.csv", "summary.json",
+                "report.html", "accuracy.png", "layer_accuracy.png", "loss.png", "temperature.png",
+                "assignment_layer0.png", "assignment_layer3.png", "model.ffcnn", "checkpoint.ffcnn")) {
+            assertThat(dir.resolve(f)).as(f).isRegularFile();
+        }
+        var summary = JsonFiles.read(dir.resolve("summary.json"), com.fasterxml.jackson.databind.JsonNode.class);
+        for (String key : List.of("method", "dataset", "epochs", "test_accuracy", "per_layer_test_accuracy",
+                "train_seconds", "train_images_per_second", "peak_rss_bytes")) {
+            assertThat(summary.has(key)).as(key).isTrue();
+        }
+        assertThat(summary.get("per_layer_test_accuracy").size()).isEqualTo(4);
+        assertThat(s.testAccuracy()).isBetween(0.0, 1.0);
+        assertThat(summary.get("peak_rss_bytes").asLong()).isPositive();
+    }
+
+    @Test
+    void sameSeedSameResult(@TempDir Path dir) throws Exception {
+        TrainingRun.start(small(1), dir.resolve("a"), DATA, List.of());
+        TrainingRun.start(small(1), dir.resolve("b"), DATA, List.of());
+        assertThat(parameters(dir.resolve("a"))).isEqualTo(parameters(dir.resolve("b")));
+    }
+
+    @Test
+    void resumedRunEndsAsAnUninterruptedOne(@TempDir Path dir) throws Exception {
+        RunSummary whole = TrainingRun.start(small(2), dir.resolve("whole"), DATA, List.of());
+        Path killed = dir.resolve("killed");
+        assertThatThrownBy(() -> TrainingRun.start(small(2), killed, DATA, List.of(new Kill())))
+                .hasMessage("killed");
+        RunSummary resumed = TrainingRun.resume(killed, DATA, List.of());
+        assertThat(parameters(killed)).isEqualTo(parameters(dir.resolve("whole")));
+        assertThat(resumed.testAccuracyByStrategy()).isEqualTo(whole.testAccuracyByStrategy());
+        assertThat(resumed.perLayerTestAccuracy()).isEqualTo(whole.perLayerTestAccuracy());
+        assertThat(resumed.epochs()).isEqualTo(2);
+        assertThat(Files.readAllLines(killed.resolve("metrics.csv"))).hasSameSizeAs(
+                Files.readAllLines(dir.resolve("whole").resolve("metrics.csv")));
+    }
+
+    @Test
+    void refusesToOverwriteARunAndToResumeNothing(@TempDir Path dir) {
+        TrainingRun.start(small(1), dir, DATA, List.of());
+        assertThatThrownBy(() -> TrainingRun.start(small(1), dir, DATA, List.of()))
+                .isInstanceOf(UserInputException.class).hasMessageContaining("--resume");
+        assertThatThrownBy(() -> TrainingRun.resume(dir.resolve("nothing"), DATA, List.of()))
+                .isInstanceOf(UserInputException.class).hasMessageContaining("checkpoint");
+    }
+
+    @Test
+    void reloadedModelPredictsExactlyAsTrained(@TempDir Path dir) {
+        RunSummary s = TrainingRun.start(small(1), dir, DATA, List.of());
+        var data = ffcnn.data.Datasets.load(TrainingRun.request(small(1).data(), DATA, 2222));
+        try (NDManager m = NDManager.newBaseManager(); TrainedModel model = TrainedModel.load(dir, m)) {
+            var scores = ffcnn.predict.Evaluator.scores(model.network(), data.test(), model.normalization(), 100,
+                    model.epoch());
+            assertThat(model.epoch()).isZero();
+            for (String strategy : ffcnn.method.PredictConfig.STRATEGIES) {
+                assertThat(model.strategy(strategy).accuracy(scores)).as(strategy)
+                        .isEqualTo(s.testAccuracyByStrategy().get(strategy));
+            }
+        }
+    }
+
+    static byte[] parameters(Path run) throws Exception {
+        byte[] all = Files.readAllBytes(run.resolve("model.ffcnn"));
+        // skip the header (it holds no timings, but compare only the parameter bytes to be precise)
+        int headerLength = java.nio.ByteBuffer.wrap(all, 14, 4).getInt();
+        return java.util.Arrays.copyOfRange(all, 18 + headerLength, all.length);
+    }
+}

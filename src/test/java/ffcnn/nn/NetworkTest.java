@@ -1,0 +1,131 @@
+package ffcnn.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ffcnn.objective.CawConvObjective;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Shapes, parameter counts and normalisations of specs/caw-conv.md 16 (O18-O23). */
+class NetworkTest {
+
+    static final CawConvObjective CAW = new CawConvObjective(0.1, 1e-2, 1e-3, 50, 10, 0.995, 0.1, 100, 0.5,
+            new double[] {0.94, 0.06, 0.05});
+
+    static Network build(NDManager m, String arch, int channels, int inputSize) {
+        Engine.getInstance().setRandomSeed(7);
+        return NetworkBuilder.build(new ModelConfig(arch, 1.0, 0.1, "instance", "uniform-fan-in", inputSize), CAW,
+                channels, 10, m);
+    }
+
+    @Test
+    void parameterCountsMatchTheOfficialNetworks() { // O21
+        try (NDManager m = NDManager.newBaseManager()) {
+            assertThat(build(m, "tiny-cnn", 3, 0).parameterCount()).isEqualTo(2_678_504);
+            assertThat(build(m, "vgg", 3, 0).parameterCount()).isEqualTo(14_993_803);
+            assertThat(build(m, "resnet17", 3, 0).parameterCount()).isEqualTo(30_663_717);
+        }
+    }
+
+    @Test
+    void resnetPassesOnTheShapesOfTheSpec() { // O20
+        try (NDManager m = NDManager.newBaseManager()) {
+            Network net = build(m, "resnet17", 3, 0);
+            NDArray x = net.prepare(m.randomNormal(new Shape(2, 3, 32, 32)));
+            ResidualPass pass = new ResidualPass();
+            Shape[] expected = {new Shape(2, 100, 32, 32), null, null, null, new Shape(2, 200, 32, 32),
+                new Shape(2, 200, 16, 16), null, null, new Shape(2, 400, 16, 16), null, null, null,
+                new Shape(2, 800, 8, 8), null, null, null, new Shape(2, 1600, 4, 4)};
+            for (int l = 0; l < 17; l++) {
+                LocalLayer layer = net.layers().get(l);
+                NDArray y = layer.activations(x, false);
+                assertThat(layer.scores(y, 0).getShape()).isEqualTo(new Shape(2, 10));
+                x = pass.next(layer.spec().link(), layer.passOn(y));
+                if (expected[l] != null) {
+                    assertThat(x.getShape()).as("after layer %d", l).isEqualTo(expected[l]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void mnistSizedVggSkipsInstanceNormOnOneByOneMaps() { // O22
+        try (NDManager m = NDManager.newBaseManager()) {
+            Network net = build(m, "vgg", 1, 0);
+            NDArray x = net.prepare(m.randomNormal(new Shape(2, 1, 28, 28)));
+            for (int l = 0; l < 13; l++) {
+                LocalLayer layer = net.layers().get(l);
+                NDArray y = layer.activations(x, false);
+                x = layer.passOn(y);
+                if (l >= 11) {
+                    assertThat(y.getShape().get(2)).isEqualTo(1);
+                    assertThat(x.toFloatArray()).containsExactly(y.toFloatArray());
+                }
+            }
+        }
+    }
+
+    @Test
+    void normalisationsMatchPyTorch() { // O18, O19, DeeperForward O3
+        try (NDManager m = NDManager.newBaseManager()) {
+            float[] expected = {-1.3416354f, -0.4472118f, 0.4472118f, 1.3416354f};
+            NDArray map = m.create(new float[] {1, 2, 3, 4}, new Shape(1, 1, 2, 2));
+            assertThat(GroupNormalization.instance(map).toFloatArray()).containsExactly(expected, within(1e-6f));
+            assertThat(GroupNormalization.layer(map.mul(3).add(7)).toFloatArray())
+                    .containsExactly(new float[] {-1.3416402f, -0.4472134f, 0.4472134f, 1.3416402f}, within(1e-6f));
+            NDArray channels = m.create(new float[] {1, 3, 5, 7}, new Shape(1, 4, 1, 1));
+            assertThat(GroupNormalization.apply(channels, 2).toFloatArray())
+                    .containsExactly(new float[] {-0.999995f, 0.999995f, -0.999995f, 0.999995f}, within(1e-6f));
+        }
+    }
+
+    @Test
+    void initialisationsHaveTheStandardDeviationsOfPyTorch() { // DeeperForward O6, PyTorch default bound
+        try (NDManager m = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(3);
+            NDArray normal = NetworkBuilder.initializer("normal-fan-out").initialize(m, new Shape(100, 100, 3, 3),
+                    ai.djl.ndarray.types.DataType.FLOAT32);
+            float mean = normal.mean().getFloat();
+            float std = (float) Math.sqrt(normal.sub(mean).square().mean().getFloat());
+            assertThat(std).isCloseTo(0.0471405f, within(5e-4f));
+            NDArray uniform = NetworkBuilder.initializer("uniform-fan-in").initialize(m, new Shape(200, 100, 5, 5),
+                    ai.djl.ndarray.types.DataType.FLOAT32);
+            assertThat(uniform.abs().max().getFloat()).isLessThanOrEqualTo(0.02f).isGreaterThan(0.0199f);
+        }
+    }
+
+    @Test
+    void noGradientCrossesALayerBoundary() { // O23
+        try (NDManager m = NDManager.newBaseManager()) {
+            Network net = build(m, "tiny-cnn", 1, 0);
+            NDArray x = net.prepare(m.randomNormal(new Shape(4, 1, 28, 28)));
+            NDArray labels = m.create(new int[] {0, 1, 2, 3});
+            LocalLayer first = net.layers().get(0);
+            LocalLayer second = net.layers().get(1);
+            NDArray out;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray y = first.activations(x, true);
+                gc.backward(first.loss(y, labels, 0).total());
+                out = first.passOn(y);
+            }
+            List<float[]> before = first.learnable().stream().map(p -> p.getArray().getGradient().toFloatArray()).toList();
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                // even without the detach in passOn, activations() detaches its input
+                NDArray y = second.activations(out, true);
+                gc.backward(second.loss(y, labels, 1).total());
+            }
+            List<Parameter> params = first.learnable();
+            for (int i = 0; i < params.size(); i++) {
+                assertThat(params.get(i).getArray().getGradient().toFloatArray()).containsExactly(before.get(i));
+            }
+            assertThat(second.learnable().get(0).getArray().getGradient().abs().sum().getFloat()).isPositive();
+        }
+    }
+}

@@ -22,11 +22,13 @@ public final class DatasetsFetchCommand implements Callable<Integer> {
     String name;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Root to put it under (default: $XDG_CACHE_HOME/ffcnn/datasets or ~/.cache/ffcnn/datasets).")
+            description = "Root to put it under (default: $XDG_CACHE_HOME/ffcnn/datasets"
+                    + " or ~/.cache/ffcnn/datasets).")
     Path dataDir;
 
     @Option(names = "--mirror", paramLabel = "URL",
-            description = "Base address to download from instead of the official one (files must be the official ones).")
+            description = "Base address to download from instead of the official one"
+                    + " (the files must be the official ones).")
     URI mirror;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")

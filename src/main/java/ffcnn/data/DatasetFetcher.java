@@ -124,7 +124,7 @@ public final class DatasetFetcher {
                 }
             }
         }
-        progress.update(file.name(), done, total);
+        progress.update(file.name(), done, total < 0 ? done : total); // the last report says it is complete
         String md5 = Checksums.hex(md.digest());
         boolean sameContent = file.compressed() && file.contentMd5().equals(Checksums.contentMd5(to));
         if (!md5.equals(file.md5()) && !sameContent) { // a mirror may have rewritten the gzip header

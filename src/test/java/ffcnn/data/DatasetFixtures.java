@@ -17,7 +17,7 @@ final class DatasetFixtures {
     private DatasetFixtures() {
     }
 
-    /** An IDX image file of {@code n} images {@code rows x cols}; pixel {@code p} of image {@code i} is {@code i + p}. */
+    /** An IDX image file of {@code n} images {@code rows x cols}; pixel {@code p} of image {@code i} is {@code i+p}. */
     static byte[] idxImages(int n, int rows, int cols) {
         ByteBuffer b = ByteBuffer.allocate(16 + n * rows * cols).putInt(0x803).putInt(n).putInt(rows).putInt(cols);
         for (int i = 0; i < n; i++) {

@@ -169,6 +169,17 @@ class DatasetsTest {
     }
 
     @Test
+    void knowsOfficialDownloadAddresses() {
+        assertThat(KnownDataset.CIFAR10.downloadUrls()).extracting(Object::toString)
+                .containsExactly("https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz");
+        assertThat(KnownDataset.MNIST.downloadUrls()).hasSize(4).first().hasToString(
+                "https://ossci-datasets.s3.amazonaws.com/mnist/train-images-idx3-ubyte.gz");
+        assertThat(KnownDataset.CIFAR100.classNames()).hasSize(100).endsWith("worm");
+        assertThat(KnownDataset.CIFAR100.numClasses(true)).isEqualTo(20);
+        assertThat(KnownDataset.byId("FASHION_MNIST")).isEqualTo(KnownDataset.FASHION_MNIST);
+    }
+
+    @Test
     void rejectsUnknownDatasetListingKnownOnes() {
         assertThatThrownBy(() -> KnownDataset.byId("imagenet"))
                 .isInstanceOf(UserInputException.class)

@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 /** The root command: prints usage; the work is done by its subcommands. */
 @Command(name = "ffcnn", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Trains convolutional networks without backpropagation across layers.",
-        subcommands = {TrainCommand.class})
+        subcommands = {TrainCommand.class, DatasetsCommand.class})
 public final class FfcnnCommand implements Runnable {
 
     @Option(names = "--stacktrace", scope = picocli.CommandLine.ScopeType.INHERIT,

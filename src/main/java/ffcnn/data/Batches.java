@@ -1,128 +1,180 @@
 package ffcnn.data;
 
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The batches of one pass over an {@link ImageSet}, shuffled by a seed or in order, converted to
- * normalised floats by a background thread that stays two batches ahead. The last partial batch is kept.
+ * One epoch of batches over an {@link ImageSet}, converted to normalised floats by one background daemon
+ * thread that keeps up to two batches ready. The last batch keeps the remainder (it may be smaller).
+ * Close it (try-with-resources) to stop the thread when leaving an epoch early; an exception of the
+ * thread is thrown by {@link #next()}.
  */
 public final class Batches implements Iterator<Batch>, AutoCloseable {
 
-    private static final Batch END = new Batch(new float[0], new int[0], 0, 0, 0, 0);
+    /** Batches converted ahead of the consumer. */
+    static final int PREFETCH = 2;
 
-    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2);
-    private final Thread producer;
+    /** What the producer hands over when it fails. */
+    private record Failure(Throwable error) {
+    }
+
+    private final ImageSet set;
+    private final float[][] table;
+    private final int batchSize;
+    private final int[] order;
     private final int count;
+    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(PREFETCH);
+    private final Thread producer;
+    private volatile boolean closed;
     private int taken;
 
-    private Batches(ImageSet set, Normalization norm, int batchSize, int[] order) {
+    private Batches(ImageSet set, Normalization normalization, int batchSize, int[] order) {
         if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be >= 1");
+            throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
         }
+        if (normalization.channels() != set.channels()) {
+            throw new IllegalArgumentException(set.name() + " has " + set.channels()
+                    + " channels, normalisation " + normalization.channels());
+        }
+        this.set = set;
+        this.table = normalization.lookupTable();
+        this.batchSize = batchSize;
+        this.order = order;
         this.count = (order.length + batchSize - 1) / batchSize;
-        float[][] lut = lookup(norm, set.channels());
-        this.producer = new Thread(() -> produce(set, lut, batchSize, order), "ffcnn-batches");
+        this.producer = new Thread(this::produce, "ffcnn-batches-" + set.name());
         producer.setDaemon(true);
         producer.start();
     }
 
-    /** A pass in a random order drawn from {@code seed} (same seed, same order). */
-    public static Batches shuffled(ImageSet set, Normalization norm, int batchSize, long seed) {
-        int[] order = new int[set.size()];
-        Arrays.setAll(order, i -> i);
-        SplittableRandom rnd = new SplittableRandom(seed);
+    /** The images in a random order drawn from {@code seed} (the same seed gives the same order). */
+    public static Batches shuffled(ImageSet set, Normalization normalization, int batchSize, long seed) {
+        int[] order = identity(set.size());
+        SplittableRandom random = new SplittableRandom(seed);
         for (int i = order.length - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
+            int j = random.nextInt(i + 1);
             int t = order[i];
             order[i] = order[j];
             order[j] = t;
         }
-        return new Batches(set, norm, batchSize, order);
+        return new Batches(set, normalization, batchSize, order);
     }
 
-    /** A pass in file order. */
-    public static Batches ordered(ImageSet set, Normalization norm, int batchSize) {
-        int[] order = new int[set.size()];
-        Arrays.setAll(order, i -> i);
-        return new Batches(set, norm, batchSize, order);
+    /** The images in their order in the set. */
+    public static Batches ordered(ImageSet set, Normalization normalization, int batchSize) {
+        return new Batches(set, normalization, batchSize, identity(set.size()));
     }
 
-    /** Number of batches in the pass. */
+    /** The images at {@code order} (not checked: an index out of range fails in the thread, for tests). */
+    static Batches inOrder(ImageSet set, Normalization normalization, int batchSize, int[] order) {
+        return new Batches(set, normalization, batchSize, order.clone());
+    }
+
+    private static int[] identity(int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        return order;
+    }
+
+    /** Number of batches in the epoch, the last partial batch included. */
     public int count() {
         return count;
     }
 
-    private static float[][] lookup(Normalization norm, int channels) {
-        if (norm.mean().length != channels) {
-            throw new IllegalArgumentException(norm.mean().length + " normalisation channels for " + channels);
-        }
-        float[][] lut = new float[channels][256];
-        for (int c = 0; c < channels; c++) {
-            for (int v = 0; v < 256; v++) {
-                lut[c][v] = (v / 255f - norm.mean()[c]) / norm.std()[c];
-            }
-        }
-        return lut;
-    }
-
-    private void produce(ImageSet set, float[][] lut, int batchSize, int[] order) {
-        try {
-            int bytes = set.imageBytes();
-            int plane = set.height() * set.width();
-            byte[] px = set.pixels();
-            for (int start = 0; start < order.length; start += batchSize) {
-                int n = Math.min(batchSize, order.length - start);
-                float[] images = new float[n * bytes];
-                int[] labels = new int[n];
-                for (int i = 0; i < n; i++) {
-                    int src = order[start + i] * bytes;
-                    for (int j = 0; j < bytes; j++) {
-                        images[i * bytes + j] = lut[j / plane][px[src + j] & 0xff];
-                    }
-                    labels[i] = set.labels()[order[start + i]];
-                }
-                queue.put(new Batch(images, labels, n, set.channels(), set.height(), set.width()));
-            }
-            queue.put(END);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            queue.offer(e);
-        }
-    }
-
     @Override
     public boolean hasNext() {
-        return taken < count;
+        return !closed && taken < count;
     }
 
     @Override
     public Batch next() {
         if (!hasNext()) {
-            throw new NoSuchElementException();
+            throw new NoSuchElementException(closed ? "batches closed" : "end of epoch");
         }
+        Object item;
         try {
-            Object o = queue.take();
-            if (o instanceof RuntimeException e) {
-                throw e;
-            }
-            taken++;
-            return (Batch) o;
+            item = queue.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a batch", e);
         }
+        if (item instanceof Failure f) {
+            close();
+            if (f.error() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (f.error() instanceof Error e) {
+                throw e;
+            }
+            throw new IllegalStateException("batch conversion failed: " + f.error().getMessage(), f.error());
+        }
+        taken++;
+        return (Batch) item;
     }
 
-    /** Stops the background thread, also in the middle of a pass. */
+    /** Stops the background thread and drops the batches it prepared; waits at most a second for it. */
     @Override
     public void close() {
+        closed = true;
         producer.interrupt();
         queue.clear();
+        if (Thread.currentThread() != producer) {
+            try {
+                producer.join(TimeUnit.SECONDS.toMillis(1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Whether the background thread still runs (for tests). */
+    boolean producerAlive() {
+        return producer.isAlive();
+    }
+
+    private void produce() {
+        try {
+            for (int b = 0; b < count && !closed; b++) {
+                queue.put(build(b));
+            }
+        } catch (InterruptedException e) {
+            // closed: stop quietly
+        } catch (Throwable t) {
+            try {
+                queue.put(new Failure(t)); // after the batches already made, so next() throws in order
+            } catch (InterruptedException e) {
+                // closed meanwhile: nobody is left to tell
+            }
+        }
+    }
+
+    /** Converts batch {@code b} through the per-channel lookup table. */
+    Batch build(int b) {
+        int start = b * batchSize;
+        int size = Math.min(batchSize, order.length - start);
+        int bytes = set.imageBytes();
+        int plane = set.height() * set.width();
+        byte[] pixels = set.pixels();
+        int[] allLabels = set.labels();
+        float[] x = new float[size * bytes];
+        int[] y = new int[size];
+        for (int i = 0; i < size; i++) {
+            int src = order[start + i] * bytes;
+            y[i] = allLabels[order[start + i]];
+            for (int c = 0; c < set.channels(); c++) {
+                float[] lut = table[c];
+                int from = src + c * plane;
+                int to = i * bytes + c * plane;
+                for (int p = 0; p < plane; p++) {
+                    x[to + p] = lut[pixels[from + p] & 0xff];
+                }
+            }
+        }
+        return new Batch(x, y, size, set.channels(), set.height(), set.width());
     }
 }

@@ -203,6 +203,11 @@ public enum KnownDataset {
         return archive == null ? files() : List.of(archive.file);
     }
 
+    /** The official addresses of the {@link #downloads()}. */
+    public List<java.net.URI> downloadUrls() {
+        return downloads().stream().map(f -> java.net.URI.create(downloadBaseUrl + f.name())).toList();
+    }
+
     /** The folder inside the official tarball that holds the files ({@code cifar-10-batches-bin}). */
     public Optional<String> archiveFolder() {
         return Optional.ofNullable(archive).map(Archive::folder);

@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 /** The root command: prints usage; the work is done by its subcommands. */
 @Command(name = "ffcnn", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Trains convolutional networks without backpropagation across layers.",
-        subcommands = {TrainCommand.class, DatasetsCommand.class})
+        subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class,
+            DatasetsCommand.class, MethodsCommand.class})
 public final class FfcnnCommand implements Runnable {
 
     @Option(names = "--stacktrace", scope = picocli.CommandLine.ScopeType.INHERIT,

@@ -96,25 +96,25 @@ public record CawConvObjective(double labelSmoothing, double entropyWeight, doub
                     .optInitializer(new ConstantInitializer((float) Math.log(rule.temperatureInit()))).build());
         }
 
-        /** T_e as an array, so that tau receives its gradient. */
-        NDArray temperature(int epoch) {
-            NDArray t = logTemperature.getArray().exp().clip(rule.temperatureMin(), rule.temperatureMax());
+        /** T_e as an array in {@code m}, so that tau receives its gradient. */
+        NDArray temperature(NDManager m, int epoch) {
+            NDArray t = within(m, logTemperature.getArray().exp()).clip(rule.temperatureMin(), rule.temperatureMax());
             return t.mul((float) Math.pow(rule.temperatureDecay(), epoch));
         }
 
-        /** A = softmax(W / T_e) over classes. */
-        NDArray assignment(int epoch) {
-            return assignment.getArray().div(temperature(epoch)).softmax(1);
+        /** A = softmax(W / T_e) over classes, in {@code m}. */
+        NDArray assignment(NDManager m, int epoch) {
+            return within(m, assignment.getArray().div(temperature(m, epoch))).softmax(1);
         }
 
         @Override
         public NDArray scores(NDArray y, int epoch) {
-            return rule.pool(y).matMul(assignment(epoch));
+            return rule.pool(y).matMul(assignment(y.getManager(), epoch));
         }
 
         @Override
         public LocalLoss loss(NDArray y, NDArray labels, int epoch) {
-            NDArray a = assignment(epoch);
+            NDArray a = assignment(y.getManager(), epoch);
             NDArray g = rule.pool(y).matMul(a);
             NDArray ce = CrossEntropy.of(g, labels, (float) rule.labelSmoothing());
             NDArray total = ce.add(entropy(a).mul((float) rule.entropyWeight()));

@@ -25,6 +25,15 @@ public abstract class ObjectiveHead extends AbstractBlock {
     /** Class scores [B, K] for prediction at epoch {@code epoch}. */
     public abstract NDArray scores(NDArray y, int epoch);
 
+    /**
+     * Moves {@code a}, made from a parameter, to the per-step manager {@code m}. A result joins its first
+     * operand's manager, so without this every step would leave arrays in the network's manager.
+     */
+    protected static NDArray within(ai.djl.ndarray.NDManager m, NDArray a) {
+        a.attach(m);
+        return a;
+    }
+
     /** Diagnostics worth logging per epoch (e.g. temperature), as plain numbers. */
     public Map<String, Double> diagnostics(int epoch) {
         return Map.of();

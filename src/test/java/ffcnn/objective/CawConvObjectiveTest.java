@@ -38,7 +38,7 @@ class CawConvObjectiveTest {
     @Test
     void initialAssignmentIsUniformAtEveryTemperature() { // O1
         for (int epoch : new int[] {0, 10, 149}) {
-            float[] a = head(100, 10).assignment(epoch).toFloatArray();
+            float[] a = head(100, 10).assignment(m, epoch).toFloatArray();
             for (float v : a) {
                 assertThat(v).isCloseTo(0.1f, within(1e-6f));
             }
@@ -51,7 +51,7 @@ class CawConvObjectiveTest {
         double[] expected = {10, 9.95, 7.7831256, 6.0577044, 4.7384798};
         int[] epochs = {0, 1, 50, 100, 149};
         for (int i = 0; i < epochs.length; i++) {
-            assertThat(h.temperature(epochs[i]).getFloat(0)).isCloseTo((float) expected[i], within(2e-5f));
+            assertThat(h.temperature(m, epochs[i]).getFloat(0)).isCloseTo((float) expected[i], within(2e-5f));
             assertThat(h.diagnostics(epochs[i]).get("temperature")).isCloseTo(expected[i], within(2e-5));
         }
     }

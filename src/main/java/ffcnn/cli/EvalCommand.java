@@ -1,0 +1,74 @@
+package ffcnn.cli;
+
+import ai.djl.ndarray.NDManager;
+import ffcnn.data.DataRequest;
+import ffcnn.data.DataSplits;
+import ffcnn.data.Datasets;
+import ffcnn.data.ImageSet;
+import ffcnn.method.PredictConfig;
+import ffcnn.method.TrainedModel;
+import ffcnn.predict.Evaluator;
+import ffcnn.predict.LayerScores;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ffcnn eval}: accuracy of a trained model per prediction strategy and per layer. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Evaluate a trained model on its dataset's test (or validation) split.")
+public final class EvalCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "Run folder or model file.")
+    Path model;
+
+    @Option(names = "--split", defaultValue = "test", description = "test or valid. Default: ${DEFAULT-VALUE}.")
+    String split;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "Use the first N images (0 = all).")
+    int limit;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where datasets are.")
+    Path dataDir;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        engine.apply();
+        PrintWriter out = spec.commandLine().getOut();
+        try (NDManager m = NDManager.newBaseManager(); TrainedModel tm = TrainedModel.load(model, m)) {
+            var d = tm.config().data();
+            DataSplits data = Datasets.load(new DataRequest(d.dataset(), dataDir, d.validSize(),
+                    tm.config().train().seed(), 0, 0, 0, false));
+            ImageSet set = switch (split) {
+                case "test" -> data.test();
+                case "valid" -> data.valid();
+                default -> throw new ffcnn.UserInputException("--split must be test or valid, got '" + split + "'");
+            };
+            if (limit > 0) {
+                set = set.head(limit);
+            }
+            LayerScores scores = Evaluator.scores(tm.network(), set, tm.normalization(), 128, tm.epoch());
+            out.printf("%s %s, %d images, model of epoch %d%n", d.dataset(), split, set.size(), tm.epoch() + 1);
+            String dflt = tm.config().predict().strategy();
+            for (String s : PredictConfig.STRATEGIES) {
+                out.printf("  %-11s %.4f%s%n", s, tm.strategy(s).accuracy(scores), s.equals(dflt) ? "  (default)" : "");
+            }
+            double[] layers = scores.layerAccuracies();
+            for (int l = 0; l < layers.length; l++) {
+                out.printf("  layer %-5d %.4f%n", l, layers[l]);
+            }
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,82 @@
+package ffcnn.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ffcnn.data.DataSplits;
+import ffcnn.data.ImageSet;
+import ffcnn.data.Normalization;
+import ffcnn.nn.ModelConfig;
+import ffcnn.nn.Network;
+import ffcnn.nn.NetworkBuilder;
+import ffcnn.objective.CawConvObjective;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The loop itself, on small synthetic images: memory stays flat, NaN stops the run. */
+class TrainerTest {
+
+    static DataSplits synthetic(int n) {
+        Random r = new Random(1);
+        byte[] px = new byte[n * 64];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % 10;
+            for (int j = 0; j < 64; j++) {
+                px[i * 64 + j] = (byte) (j % 10 == labels[i] ? 200 + r.nextInt(50) : r.nextInt(60));
+            }
+        }
+        ImageSet set = new ImageSet("synthetic", px, labels, 1, 8, 8, 10);
+        List<String> names = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+        return new DataSplits("synthetic", set, set.head(32), set.head(64), Normalization.uniform(1, 0.5f, 0.5f), names);
+    }
+
+    static Network network(NDManager m, double lr) {
+        Engine.getInstance().setRandomSeed(5);
+        CawConvObjective caw = new CawConvObjective(0.1, 1e-2, 1e-3, 50, 10, 0.995, 0.1, 100, 0.5,
+                new double[] {0.94, 0.06, 0.05});
+        return NetworkBuilder.build(new ModelConfig("tiny-cnn", 0.1, 0.1, "instance", "uniform-fan-in", 0), caw, 1,
+                10, m);
+    }
+
+    static List<AdamW> optimizers(Network net, TrainConfig c) {
+        List<AdamW> o = new ArrayList<>();
+        net.layers().forEach(l -> o.add(new AdamW(l.learnable(), c.weightDecay(), c.gradClip(), net.manager())));
+        return o;
+    }
+
+    @Test
+    void everyArrayOfAStepIsFreedByItsEnd() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Network net = network(m, 0.03);
+            TrainConfig c = new TrainConfig(3, 16, 0.03, 0.003, 5e-4, 1.0, 1);
+            List<Integer> counts = new ArrayList<>();
+            TrainingListener counter = new TrainingListener() {
+                @Override
+                public void onEpochEnd(EpochMetrics metrics, List<EpochMetrics> history) {
+                    counts.add(net.manager().getManagedArrays().size());
+                }
+            };
+            new Trainer(net, c, optimizers(net, c), RunState.fresh(4, "loss-aware", synthetic(1).classNames()),
+                    List.of(counter), null).fit(synthetic(160), "caw-conv");
+            assertThat(counts).hasSize(3);
+            assertThat(counts.get(2)).isEqualTo(counts.get(1)).isEqualTo(counts.get(0));
+        }
+    }
+
+    @Test
+    void nonFiniteLossStopsTheRunBeforeTheStep() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Network net = network(m, 1e30);
+            TrainConfig c = new TrainConfig(1, 16, 1e30, 0, 0, 0, 1);
+            Trainer t = new Trainer(net, c, optimizers(net, c), RunState.fresh(4, "loss-aware",
+                    synthetic(1).classNames()), List.of(), null);
+            assertThatThrownBy(() -> t.fit(synthetic(160), "caw-conv")).isInstanceOf(DivergenceException.class)
+                    .hasMessageContaining("last good checkpoint");
+        }
+    }
+}

@@ -51,6 +51,12 @@ public record TrainedModel(RunConfig config, ModelFile.Header header, Network ne
         }
     }
 
+    /** A freshly initialised network for {@code config}, seeded with its train.seed. */
+    public static Network fresh(RunConfig config, int channels, int classes, NDManager parent) {
+        seed(config.train().seed());
+        return build(config, channels, classes, parent);
+    }
+
     /** A freshly initialised network for {@code config} (seed the engine first). */
     static Network build(RunConfig config, int channels, int classes, NDManager parent) {
         Method method = Methods.get(config.method());

@@ -3,16 +3,13 @@ package ffcnn.train;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.GradientCollector;
 import ffcnn.data.Batch;
 import ffcnn.data.Batches;
 import ffcnn.data.DataSplits;
 import ffcnn.nn.LocalLayer;
 import ffcnn.nn.Network;
 import ffcnn.nn.ResidualPass;
-import ffcnn.objective.LocalLoss;
 import ffcnn.predict.Evaluator;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -118,26 +115,14 @@ public final class Trainer {
             ResidualPass pass = new ResidualPass();
             for (int l = 0; l < net.layers().size(); l++) {
                 LocalLayer layer = net.layers().get(l);
-                NDArray y;
-                float total;
-                float task;
-                long correct;
-                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    y = layer.activations(x, true);
-                    LocalLoss loss = layer.loss(y, labels, epoch);
-                    total = loss.total().getFloat();
-                    if (!Float.isFinite(total)) {
-                        throw new DivergenceException(epoch, b, l, total);
-                    }
-                    gc.backward(loss.total());
-                    task = loss.taskLoss().getFloat();
-                    correct = loss.scores().argMax(1).toType(ai.djl.ndarray.types.DataType.INT32, false)
-                            .eq(labels).sum().getLong();
+                LocalStep.Result r = LocalStep.run(layer, optimizers.get(l), x, labels, epoch, lr,
+                        LocalStep.Clock.NONE);
+                if (r.next() == null) {
+                    throw new DivergenceException(epoch, b, l, r.loss());
                 }
-                optimizers.get(l).step(lr);
-                stats[l].add(total, task, correct, batch.size());
-                sum += total;
-                x = pass.next(layer.spec().link(), layer.passOn(y));
+                stats[l].add(r.loss(), r.taskLoss(), r.correct(), batch.size());
+                sum += r.loss();
+                x = pass.next(layer.spec().link(), r.next());
             }
         }
         return sum / net.layers().size();

@@ -1,0 +1,110 @@
+package ffcnn.bench;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ffcnn.data.Batch;
+import ffcnn.data.Batches;
+import ffcnn.data.DataSplits;
+import ffcnn.nn.Architectures;
+import ffcnn.nn.LayerSpec;
+import ffcnn.nn.LocalLayer;
+import ffcnn.nn.Network;
+import ffcnn.predict.Evaluator;
+import ffcnn.train.AdamW;
+import ffcnn.train.LocalStep;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Times ffcnn's training step (the trainer's own {@link LocalStep}) phase by phase, and the same
+ * computation with bare engine calls ({@link BareEngineStep}), alternating the two in rounds so both see
+ * the same machine state.
+ *
+ * @param images   training images per second through ffcnn
+ * @param bareImages training images per second through bare engine calls
+ * @param ffcnn    ffcnn's per-layer, per-phase times
+ * @param bare     the bare version's per-layer, per-phase times
+ */
+public record TrainingBenchmark(double images, double bareImages, PhaseTimes ffcnn, PhaseTimes bare) {
+
+    /** ffcnn's time over the bare engine's for the same batches (1.0 = no overhead). */
+    public double overhead() {
+        return bareImages / images;
+    }
+
+    /**
+     * Runs {@code batches} timed batches of each kind after {@code warmup} untimed ones, in {@code rounds}
+     * alternating rounds.
+     */
+    public static TrainingBenchmark run(Network net, DataSplits data, int batchSize, int warmup, int batches,
+            int rounds) {
+        List<AdamW> opts = new ArrayList<>();
+        for (LocalLayer l : net.layers()) {
+            opts.add(new AdamW(l.learnable(), 5e-4, 1.0, net.manager()));
+        }
+        List<LayerSpec> specs = net.layers().stream().map(LocalLayer::spec).toList();
+        if (!specs.equals(Architectures.tinyCnn(specs.get(0).inChannels(), 1.0))) {
+            throw new IllegalArgumentException("the bare reference step is written for the TinyCNN");
+        }
+        PhaseTimes ffcnnTimes = new PhaseTimes(specs.size());
+        PhaseTimes bareTimes = new PhaseTimes(specs.size());
+        long ffcnnNanos = 0;
+        long bareNanos = 0;
+        int images = 0;
+        int bareImages = 0;
+        Engine.getInstance().setRandomSeed(1);
+        try (NDManager m = net.manager().newSubManager();
+                Batches source = Batches.shuffled(data.train(), data.normalization(), batchSize, 1)) {
+            BareEngineStep bare = new BareEngineStep(m, specs, net.classes());
+            List<Batch> pool = new ArrayList<>();
+            while (source.hasNext() && pool.size() < Math.max(4, batches / rounds)) {
+                pool.add(source.next());
+            }
+            for (int i = 0; i < warmup; i++) {
+                ffcnnBatch(net, opts, m, pool.get(i % pool.size()), new PhaseTimes(specs.size()));
+                bareBatch(bare, m, pool.get(i % pool.size()), new PhaseTimes(specs.size()));
+            }
+            int perRound = Math.max(1, batches / rounds);
+            for (int r = 0; r < rounds; r++) {
+                long t0 = System.nanoTime();
+                for (int i = 0; i < perRound; i++) {
+                    images += ffcnnBatch(net, opts, m, pool.get(i % pool.size()), ffcnnTimes);
+                }
+                long t1 = System.nanoTime();
+                for (int i = 0; i < perRound; i++) {
+                    bareImages += bareBatch(bare, m, pool.get(i % pool.size()), bareTimes);
+                }
+                ffcnnNanos += t1 - t0;
+                bareNanos += System.nanoTime() - t1;
+            }
+        }
+        return new TrainingBenchmark(images / (ffcnnNanos / 1e9), bareImages / (bareNanos / 1e9), ffcnnTimes,
+                bareTimes);
+    }
+
+    private static int ffcnnBatch(Network net, List<AdamW> opts, NDManager m, Batch b, PhaseTimes times) {
+        try (NDManager step = m.newSubManager()) {
+            NDArray x = net.prepare(Evaluator.images(step, b));
+            NDArray labels = step.create(b.labels());
+            for (int l = 0; l < net.layers().size(); l++) {
+                int layer = l;
+                long[] last = {System.nanoTime()};
+                LocalStep.Clock clock = phase -> {
+                    long now = System.nanoTime();
+                    times.add(layer, phase, now - last[0]);
+                    last[0] = now;
+                };
+                x = LocalStep.run(net.layers().get(l), opts.get(l), x, labels, 0, 0.03, clock).next();
+            }
+        }
+        return b.size();
+    }
+
+    private static int bareBatch(BareEngineStep bare, NDManager m, Batch b, PhaseTimes times) {
+        try (NDManager step = m.newSubManager()) {
+            bare.step(step, Evaluator.images(step, b), step.create(b.labels()), times);
+        }
+        return b.size();
+    }
+}

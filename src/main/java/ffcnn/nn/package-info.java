@@ -1,0 +1,7 @@
+/**
+ * Building blocks of local networks: the convolutional body of a layer, the layer that joins a body to
+ * its objective head, the named architectures (TinyCNN, VGG, ResNet-17 with width multiplier), the
+ * residual wiring between layers and the parameter-free normalisations. Must not import train, method,
+ * report or cli.
+ */
+package ffcnn.nn;

@@ -1,0 +1,108 @@
+package ffcnn.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** train, eval, predict, methods and the error paths, through the command line as a user types them. */
+class CommandsTest {
+
+    private StringWriter out;
+    private StringWriter err;
+
+    @BeforeEach
+    void writers() {
+        out = new StringWriter();
+        err = new StringWriter();
+    }
+
+    private int run(String... args) {
+        return Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    }
+
+    private void assertOneErrorLine(String... parts) {
+        assertThat(err.toString()).startsWith("ffcnn: ").doesNotContain("\tat ");
+        assertThat(err.toString().strip().lines()).hasSize(1);
+        assertThat(err.toString()).contains(parts);
+    }
+
+    @Test
+    void trainEvalAndPredictOnMnist(@TempDir Path dir) throws Exception {
+        Path run = dir.resolve("run");
+        int code = run("train", "--method", "caw-conv", "--dataset", "mnist", "--preset", "quick", "--epochs", "1",
+                "--limit-train", "640", "--limit-valid", "200", "--limit-test", "200", "--set", "model.width=0.2",
+                "--data-dir", "../shared/datasets", "--out", run.toString(), "--quiet");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("caw-conv on mnist: test accuracy");
+        assertThat(err.toString()).isEmpty();
+
+        writers();
+        assertThat(run("eval", "--model", run.toString(), "--limit", "300", "--data-dir", "../shared/datasets"))
+                .as(err.toString()).isZero();
+        assertThat(out.toString()).contains("loss-aware", "best-range", "last-layer", "layer 3");
+
+        BufferedImage img = new BufferedImage(28, 28, BufferedImage.TYPE_INT_RGB);
+        img.getGraphics().fillRect(12, 4, 4, 20);
+        Path png = dir.resolve("one.png");
+        ImageIO.write(img, "png", png.toFile());
+        writers();
+        assertThat(run("predict", "--model", run.toString(), png.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("one.png: ", "probabilities:", "layer votes: 0=");
+    }
+
+    @Test
+    void unknownPresetKeyIsOneLineAndExitTwo(@TempDir Path dir) {
+        assertThat(run("train", "--set", "train.epoch=3", "--out", dir.toString())).isEqualTo(2);
+        assertOneErrorLine("unknown preset key 'train.epoch'");
+    }
+
+    @Test
+    void unknownMethodAndPresetAreUserErrors(@TempDir Path dir) {
+        assertThat(run("train", "--method", "nope", "--out", dir.toString())).isEqualTo(2);
+        assertOneErrorLine("unknown method 'nope'");
+        writers();
+        assertThat(run("train", "--preset", "huge", "--out", dir.toString())).isEqualTo(2);
+        assertOneErrorLine("no preset 'fashion-mnist-huge'");
+    }
+
+    @Test
+    void badModelFileIsOneLineAndExitTwo(@TempDir Path dir) throws Exception {
+        Path bogus = Files.writeString(dir.resolve("model.ffcnn"), "not a model");
+        assertThat(run("eval", "--model", bogus.toString())).isEqualTo(2);
+        assertOneErrorLine("model.ffcnn", "bad magic");
+        writers();
+        assertThat(run("eval", "--model", dir.resolve("missing").toString())).isEqualTo(2);
+        assertOneErrorLine("no such model");
+    }
+
+    @Test
+    void resumeOfAFolderWithoutCheckpointIsAUserError(@TempDir Path dir) {
+        assertThat(run("train", "--resume", dir.toString())).isEqualTo(2);
+        assertOneErrorLine("no checkpoint");
+    }
+
+    @Test
+    void helpVersionAndMethods() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("train", "eval", "predict", "datasets", "methods", "bench");
+        for (String cmd : new String[] {"train", "eval", "predict", "datasets", "methods", "bench"}) {
+            writers();
+            assertThat(run(cmd, "--help")).as(cmd).isZero();
+            assertThat(out.toString()).contains("Usage: ffcnn " + cmd);
+        }
+        writers();
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).contains("ffcnn", "DJL 0.35.1");
+        writers();
+        assertThat(run("methods")).isZero();
+        assertThat(out.toString()).contains("caw-conv", "fashion-mnist", "quick", "paper");
+    }
+}

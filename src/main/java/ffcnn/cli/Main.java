@@ -1,6 +1,7 @@
 package ffcnn.cli;
 
 import ffcnn.UserInputException;
+import ffcnn.train.DivergenceException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -53,7 +54,7 @@ public final class Main {
                 return t.getMessage();
             }
         }
-        if (ex instanceof UncheckedIOException && ex.getMessage() != null) {
+        if ((ex instanceof UncheckedIOException || ex instanceof DivergenceException) && ex.getMessage() != null) {
             return ex.getMessage();
         }
         String m = ex.getMessage();

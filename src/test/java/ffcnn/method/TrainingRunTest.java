@@ -77,6 +77,35 @@ class TrainingRunTest {
     }
 
     @Test
+    void resumesAfterKillMinusNine(@TempDir Path dir) throws Exception {
+        Path killed = dir.resolve("killed");
+        List<String> cmd = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dai.djl.offline=true",
+                "-cp", System.getProperty("java.class.path"), "ffcnn.cli.Main", "train", "--dataset", "mnist",
+                "--preset", "quick", "--epochs", "3", "--set", "model.width=0.2", "--limit-train", "640",
+                "--limit-valid", "256", "--limit-test", "256", "--batch-size", "64", "--data-dir", DATA.toString(),
+                "--out", killed.toString(), "--quiet"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("log.txt").toFile()).start();
+        Path metrics = killed.resolve("metrics.jsonl");
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (System.currentTimeMillis() < deadline && p.isAlive()
+                && (!Files.exists(metrics) || Files.readAllLines(metrics).size() < 1)) {
+            Thread.sleep(20);
+        }
+        assertThat(p.isAlive()).as("still training when killed").isTrue();
+        p.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no flush
+        assertThat(Files.readAllLines(metrics).size()).isLessThan(3);
+        TrainingRun.resume(killed, DATA, List.of());
+        RunConfig whole = PresetLoader.load("caw-conv", "mnist", "quick", List.of("train.epochs=3",
+                "model.width=0.2", "data.limit_train=640", "data.limit_valid=256", "data.limit_test=256",
+                "train.batch_size=64"));
+        TrainingRun.start(whole, dir.resolve("whole"), DATA, List.of());
+        assertThat(parameters(killed)).isEqualTo(parameters(dir.resolve("whole")));
+        assertThat(Files.readAllLines(metrics)).hasSize(3);
+    }
+
+    @Test
     void refusesToOverwriteARunAndToResumeNothing(@TempDir Path dir) {
         TrainingRun.start(small(1), dir, DATA, List.of());
         assertThatThrownBy(() -> TrainingRun.start(small(1), dir, DATA, List.of()))

@@ -56,6 +56,18 @@ class NetworkTest {
     }
 
     @Test
+    void resnetOnMnistResizesTo32AndLayerNormalises() { // specs/caw-conv.md 7: Resize(32, 32), layer norm
+        try (NDManager m = NDManager.newBaseManager()) {
+            Network net = build(m, "resnet17", 1, 32);
+            NDArray x = net.prepare(m.randomUniform(0, 1, new Shape(2, 1, 28, 28)));
+            assertThat(x.getShape()).isEqualTo(new Shape(2, 1, 32, 32));
+            assertThat(x.get(0).mean().getFloat()).isCloseTo(0f, within(1e-5f));
+            assertThat(x.get(0).square().mean().getFloat()).isCloseTo(1f, within(1e-3f));
+            assertThat(net.scores(m.randomUniform(0, 1, new Shape(2, 1, 28, 28)), 0)).hasSize(17);
+        }
+    }
+
+    @Test
     void mnistSizedVggSkipsInstanceNormOnOneByOneMaps() { // O22
         try (NDManager m = NDManager.newBaseManager()) {
             Network net = build(m, "vgg", 1, 0);

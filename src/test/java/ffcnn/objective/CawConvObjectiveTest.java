@@ -46,6 +46,19 @@ class CawConvObjectiveTest {
     }
 
     @Test
+    void assignmentIsASoftmaxOverClassesAtTemperatureT() { // O2: one row W = [1, 0], T = 10 and T = 1
+        CawConvObjective.Head h = (CawConvObjective.Head) new CawConvObjective(0.1, 1e-2, 1e-3, 50, 10, 0.995, 0.1,
+                100, 0.5, new double[] {0.94, 0.06, 0.05}).head(2, 2);
+        h.initialize(m, DataType.FLOAT32, new Shape(1, 2, 1, 1));
+        h.getParameters().get("assignment").getArray().set(new float[] {1, 0, 1, 0});
+        assertThat(h.assignment(m, 0).toFloatArray())
+                .containsExactly(new float[] {0.5249792f, 0.4750208f, 0.5249792f, 0.4750208f}, within(1e-6f));
+        h.getParameters().get("log_temperature").getArray().set(new float[] {0f});
+        assertThat(h.assignment(m, 0).toFloatArray())
+                .containsExactly(new float[] {0.7310586f, 0.2689414f, 0.7310586f, 0.2689414f}, within(1e-6f));
+    }
+
+    @Test
     void temperatureDecaysPerEpoch() { // O12
         CawConvObjective.Head h = head(10, 10);
         double[] expected = {10, 9.95, 7.7831256, 6.0577044, 4.7384798};

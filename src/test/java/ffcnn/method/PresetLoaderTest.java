@@ -1,0 +1,82 @@
+package ffcnn.method;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ffcnn.UserInputException;
+import ffcnn.objective.CawConvObjective;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PresetLoaderTest {
+
+    @Test
+    void paperPresetsCarryTheSpecsHyperparameters() {
+        RunConfig resnet = PresetLoader.load("caw-conv", "cifar10", "paper", List.of());
+        assertThat(resnet.model().arch()).isEqualTo("resnet17");
+        assertThat(resnet.train().epochs()).isEqualTo(150);
+        assertThat(resnet.train().batchSize()).isEqualTo(128);
+        assertThat(resnet.train().lr()).isEqualTo(0.08);
+        assertThat(resnet.train().lrMin()).isEqualTo(0.006);
+        assertThat(resnet.data().validSize()).isEqualTo(1000);
+        RunConfig tiny = PresetLoader.load("caw-conv", "fashion-mnist", "tiny", List.of());
+        assertThat(tiny.train().lr()).isEqualTo(0.03);
+        assertThat(tiny.train().lrMin()).isEqualTo(0.003);
+        assertThat(tiny.model().inputSize()).isZero();
+        RunConfig mnist = PresetLoader.load("caw-conv", "mnist", "paper", List.of());
+        var obj = (CawConvObjective) Methods.get("caw-conv").objective(mnist.objective());
+        assertThat(obj.pooling()).containsExactly(0.97, 0.03, 0.03);
+        assertThat(mnist.model().inputSize()).isEqualTo(32);
+        assertThat(PresetLoader.load("caw-conv", "cifar100", "x3", List.of()).model().width()).isEqualTo(3.0);
+    }
+
+    @Test
+    void everyPresetBinds() {
+        for (String d : List.of("mnist", "fashion-mnist", "cifar10")) {
+            for (String p : List.of("paper", "quick", "tiny", "vgg")) {
+                assertThat(PresetLoader.load("caw-conv", d, p, List.of()).method()).isEqualTo("caw-conv");
+            }
+        }
+        assertThat(PresetLoader.load("caw-conv", "cifar100", "quick", List.of()).data().dataset())
+                .isEqualTo("cifar100");
+    }
+
+    @Test
+    void overridesReachAnyKey() {
+        RunConfig c = PresetLoader.load("caw-conv", "fashion-mnist", "quick",
+                List.of("objective.entropy_weight=0.02", "train.epochs=5", "objective.pooling=[1, 0, 0]"));
+        assertThat(c.train().epochs()).isEqualTo(5);
+        assertThat(c.objective().get("entropy_weight").asDouble()).isEqualTo(0.02);
+    }
+
+    @Test
+    void unknownKeysAndBadValuesAreUserErrors() {
+        assertThatThrownBy(() -> PresetLoader.load("caw-conv", "mnist", "quick", List.of("train.epoch=3")))
+                .isInstanceOf(UserInputException.class).hasMessageContaining("unknown preset key 'train.epoch'");
+        assertThatThrownBy(() -> PresetLoader.load("caw-conv", "mnist", "quick", List.of("train.epochs=zero")))
+                .isInstanceOf(UserInputException.class).hasMessageContaining("epochs");
+        assertThatThrownBy(() -> PresetLoader.load("caw-conv", "mnist", "quick", List.of("train.epochs=0")))
+                .isInstanceOf(UserInputException.class).hasMessageContaining("epochs");
+        assertThatThrownBy(() -> PresetLoader.load("caw-conv", "mnist", "quick", List.of("noequals")))
+                .isInstanceOf(UserInputException.class);
+    }
+
+    @Test
+    void presetFilesWithUnknownKeysNameTheKey(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("mine.yaml"), "base: mnist-quick\nmodel: {depth: 3}\n");
+        assertThatThrownBy(() -> PresetLoader.load("caw-conv", "mnist", f.toString(), List.of()))
+                .isInstanceOf(UserInputException.class).hasMessageContaining("unknown preset key 'depth'");
+        Path ok = Files.writeString(dir.resolve("ok.yaml"), "base: mnist-quick\ntrain: {epochs: 4}\n");
+        assertThat(PresetLoader.load("caw-conv", "mnist", ok.toString(), List.of()).train().epochs()).isEqualTo(4);
+    }
+
+    @Test
+    void savedConfigReadsBackEqual(@TempDir Path dir) throws Exception {
+        RunConfig c = PresetLoader.load("caw-conv", "cifar10", "paper", List.of());
+        Path f = Files.writeString(dir.resolve("config.yaml"), PresetLoader.toYaml(c));
+        assertThat(PresetLoader.read(f).toString()).isEqualTo(c.toString());
+    }
+}

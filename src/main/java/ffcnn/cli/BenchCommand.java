@@ -38,8 +38,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "128", description = "Default: ${DEFAULT-VALUE}.")
     int batchSize;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where datasets are.")
-    Path dataDir;
+    @Mixin
+    DataDirOption dataOption;
 
     @Mixin
     EngineOptions engine;
@@ -51,7 +51,7 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         engine.apply();
         RunConfig config = PresetLoader.load("caw-conv", "fashion-mnist", "quick", List.of());
-        DataSplits data = Datasets.load(new DataRequest("fashion-mnist", dataDir, -1, 2222,
+        DataSplits data = Datasets.load(new DataRequest("fashion-mnist", dataOption.dataDir, -1, 2222,
                 Math.max(batchSize * 8, 1024), 1, 1, false));
         TrainingBenchmark b;
         try (NDManager m = NDManager.newBaseManager();

@@ -32,8 +32,8 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "Use the first N images (0 = all).")
     int limit;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where datasets are.")
-    Path dataDir;
+    @Mixin
+    DataDirOption dataOption;
 
     @Mixin
     EngineOptions engine;
@@ -47,7 +47,7 @@ public final class EvalCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (NDManager m = NDManager.newBaseManager(); TrainedModel tm = TrainedModel.load(model, m)) {
             var d = tm.config().data();
-            DataSplits data = Datasets.load(new DataRequest(d.dataset(), dataDir, d.validSize(),
+            DataSplits data = Datasets.load(new DataRequest(d.dataset(), dataOption.dataDir, d.validSize(),
                     tm.config().train().seed(), 0, 0, 0, false));
             ImageSet set = switch (split) {
                 case "test" -> data.test();

@@ -64,8 +64,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "DIR", description = "Continue the run in DIR from its last checkpoint.")
     Path resume;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where datasets are (else $FFCNN_DATA, /usr/share/datasets, the user cache).")
-    Path dataDir;
+    @Mixin
+    DataDirOption dataOption;
 
     @Mixin
     EngineOptions engine;
@@ -85,11 +85,11 @@ public final class TrainCommand implements Callable<Integer> {
         Path dir;
         if (resume != null) {
             dir = resume;
-            summary = TrainingRun.resume(resume, dataDir, listeners);
+            summary = TrainingRun.resume(resume, dataOption.dataDir, listeners);
         } else {
             RunConfig config = PresetLoader.load(method, dataset, preset, allOverrides());
             dir = out != null ? out : Path.of("runs", LocalDate.now() + "-" + method + "-" + dataset);
-            summary = TrainingRun.start(config, dir, dataDir, listeners);
+            summary = TrainingRun.start(config, dir, dataOption.dataDir, listeners);
         }
         spec.commandLine().getOut().printf("%s on %s: test accuracy %.4f (%s), best %.4f, %d epochs, %.0f s training,"
                 + " %.1f images/s; results in %s%n", summary.method(), summary.dataset(), summary.testAccuracy(),

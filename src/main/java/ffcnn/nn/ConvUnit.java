@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
@@ -18,7 +17,7 @@ import ai.djl.util.PairList;
  * The trainable body of a local layer: [2x2 average pool] -> conv (no bias) -> ReLU -> dropout.
  * Its output y is what the layer's objective scores.
  */
-public final class ConvUnit extends AbstractBlock {
+public final class ConvUnit extends FixedShapeBlock {
 
     private static final byte VERSION = 1;
     private static final Shape POOL = new Shape(2, 2);
@@ -80,20 +79,5 @@ public final class ConvUnit extends AbstractBlock {
     /** Initialises the weight in {@code manager} (no input shape is needed). */
     public void initialize(ai.djl.ndarray.NDManager manager) {
         initialize(manager, DataType.FLOAT32, new Shape(1, spec.inChannels(), 8, 8));
-    }
-
-    /** Shapes are fixed by the layer's spec, so only the version is stored (no input shapes). */
-    @Override
-    protected void saveMetadata(java.io.DataOutputStream os) {
-        // nothing beyond the version byte written by saveParameters
-    }
-
-    @Override
-    protected void loadMetadata(byte loadVersion, java.io.DataInputStream is)
-            throws ai.djl.MalformedModelException {
-        if (loadVersion != version) {
-            throw new ai.djl.MalformedModelException("unsupported " + getClass().getSimpleName() + " version "
-                    + loadVersion);
-        }
     }
 }

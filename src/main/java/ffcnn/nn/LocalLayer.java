@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -17,7 +16,7 @@ import java.util.List;
  * One unit of local learning: a convolutional body, the objective head that scores it and trains it,
  * and the normalisation of what it passes on. Its input is always detached, so no gradient leaves it.
  */
-public final class LocalLayer extends AbstractBlock {
+public final class LocalLayer extends FixedShapeBlock {
 
     private final ConvUnit body;
     private final ObjectiveHead head;
@@ -89,20 +88,5 @@ public final class LocalLayer extends AbstractBlock {
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape out = body.getOutputShapes(inputShapes)[0];
         return new Shape[] {out, new Shape(out.get(0), classes)};
-    }
-
-    /** Shapes are fixed by the layer's spec, so only the version is stored (no input shapes). */
-    @Override
-    protected void saveMetadata(java.io.DataOutputStream os) {
-        // nothing beyond the version byte written by saveParameters
-    }
-
-    @Override
-    protected void loadMetadata(byte loadVersion, java.io.DataInputStream is)
-            throws ai.djl.MalformedModelException {
-        if (loadVersion != version) {
-            throw new ai.djl.MalformedModelException("unsupported " + getClass().getSimpleName() + " version "
-                    + loadVersion);
-        }
     }
 }

@@ -3,8 +3,8 @@ package ffcnn.objective;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
+import ffcnn.nn.FixedShapeBlock;
 import ai.djl.util.PairList;
 import java.util.Map;
 
@@ -13,7 +13,7 @@ import java.util.Map;
  * [B, K] and, in training, into the local loss. A DJL block so that any parameters it learns are
  * initialised, optimised and saved with the layer's convolution.
  */
-public abstract class ObjectiveHead extends AbstractBlock {
+public abstract class ObjectiveHead extends FixedShapeBlock {
 
     protected ObjectiveHead(byte version) {
         super(version);
@@ -58,20 +58,5 @@ public abstract class ObjectiveHead extends AbstractBlock {
     @Override
     public void prepare(Shape[] inputShapes) {
         // parameter shapes are fixed at construction
-    }
-
-    /** Shapes are fixed by the layer's spec, so only the version is stored (no input shapes). */
-    @Override
-    protected void saveMetadata(java.io.DataOutputStream os) {
-        // nothing beyond the version byte written by saveParameters
-    }
-
-    @Override
-    protected void loadMetadata(byte loadVersion, java.io.DataInputStream is)
-            throws ai.djl.MalformedModelException {
-        if (loadVersion != version) {
-            throw new ai.djl.MalformedModelException("unsupported " + getClass().getSimpleName() + " version "
-                    + loadVersion);
-        }
     }
 }

@@ -1,6 +1,6 @@
 /**
  * The local learning rules, one file each, each a record bound from a preset's {@code objective:}
- * section whose {@code head} turns a layer's activations into class scores and a local loss. Must not
- * import nn, train, method, report or cli.
+ * section whose {@code head} turns a layer's activations into class scores and a local loss. Imports
+ * only {@code ffcnn.nn.FixedShapeBlock} from nn; must not import train, method, report or cli.
  */
 package ffcnn.objective;

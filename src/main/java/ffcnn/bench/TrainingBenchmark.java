@@ -13,6 +13,8 @@ import ffcnn.nn.Network;
 import ffcnn.predict.Evaluator;
 import ffcnn.train.AdamW;
 import ffcnn.train.LocalStep;
+import ffcnn.train.TrainConfig;
+import ffcnn.train.Trainer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,12 +39,9 @@ public record TrainingBenchmark(double images, double bareImages, PhaseTimes ffc
      * Runs {@code batches} timed batches of each kind after {@code warmup} untimed ones, in {@code rounds}
      * alternating rounds.
      */
-    public static TrainingBenchmark run(Network net, DataSplits data, int batchSize, int warmup, int batches,
-            int rounds) {
-        List<AdamW> opts = new ArrayList<>();
-        for (LocalLayer l : net.layers()) {
-            opts.add(new AdamW(l.learnable(), 5e-4, 1.0, net.manager()));
-        }
+    public static TrainingBenchmark run(Network net, TrainConfig train, DataSplits data, int batchSize, int warmup,
+            int batches, int rounds) {
+        List<AdamW> opts = Trainer.optimizers(net, train);
         List<LayerSpec> specs = net.layers().stream().map(LocalLayer::spec).toList();
         if (!specs.equals(Architectures.tinyCnn(specs.get(0).inChannels(), 1.0))) {
             throw new IllegalArgumentException("the bare reference step is written for the TinyCNN");

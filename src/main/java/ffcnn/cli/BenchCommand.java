@@ -56,7 +56,7 @@ public final class BenchCommand implements Callable<Integer> {
         TrainingBenchmark b;
         try (NDManager m = NDManager.newBaseManager();
                 Network net = TrainedModel.fresh(config, data.train().channels(), data.numClasses(), m)) {
-            b = TrainingBenchmark.run(net, data, batchSize, warmup, batches, rounds);
+            b = TrainingBenchmark.run(net, config.train(), data, batchSize, warmup, batches, rounds);
         }
         print(spec.commandLine().getOut(), b);
         return 0;

@@ -6,7 +6,6 @@ import ffcnn.data.DataRequest;
 import ffcnn.data.DataSplits;
 import ffcnn.data.Datasets;
 import ffcnn.io.AtomicFiles;
-import ffcnn.nn.LocalLayer;
 import ffcnn.nn.Network;
 import ffcnn.report.ChartListener;
 import ffcnn.report.Charts;
@@ -62,7 +61,7 @@ public final class TrainingRun {
         try (NDManager root = NDManager.newBaseManager()) {
             List<List<AdamW>> holder = new ArrayList<>();
             TrainedModel model = TrainedModel.load(checkpoint, root, net -> {
-                holder.add(optimizers(net, config));
+                holder.add(Trainer.optimizers(net, config.train()));
                 return holder.get(0);
             });
             RunState state = new RunState(model.header().state(), model.header().history());
@@ -70,20 +69,12 @@ public final class TrainingRun {
         }
     }
 
-    static List<AdamW> optimizers(Network net, RunConfig config) {
-        List<AdamW> opts = new ArrayList<>();
-        for (LocalLayer l : net.layers()) {
-            opts.add(new AdamW(l.learnable(), config.train().weightDecay(), config.train().gradClip(), net.manager()));
-        }
-        return opts;
-    }
-
     private static RunSummary train(RunConfig config, Path out, DataSplits data, Network net, RunState state,
             List<AdamW> restored, List<TrainingListener> listeners) {
         List<TrainingListener> all = new ArrayList<>(listeners);
         all.add(new MetricsLog(out));
         all.add(new ChartListener(out));
-        List<AdamW> opts = restored != null ? restored : optimizers(net, config);
+        List<AdamW> opts = restored != null ? restored : Trainer.optimizers(net, config.train());
         Trainer trainer = new Trainer(net, config.train(), opts, state, all, t -> checkpoint(out, config, data, t));
         trainer.fit(data, config.method());
         writeHeatmaps(out, net, state.model().epoch());

@@ -49,6 +49,12 @@ public final class Trainer {
         this.optimizers = List.copyOf(optimizers);
     }
 
+    /** Fresh optimisers, one per layer of {@code net}, as {@code config} sets them. */
+    public static List<AdamW> optimizers(Network net, TrainConfig config) {
+        return net.layers().stream()
+                .map(l -> new AdamW(l.learnable(), config.weightDecay(), config.gradClip(), net.manager())).toList();
+    }
+
     public Network network() {
         return net;
     }

@@ -43,12 +43,6 @@ class TrainerTest {
                 10, m);
     }
 
-    static List<AdamW> optimizers(Network net, TrainConfig c) {
-        List<AdamW> o = new ArrayList<>();
-        net.layers().forEach(l -> o.add(new AdamW(l.learnable(), c.weightDecay(), c.gradClip(), net.manager())));
-        return o;
-    }
-
     @Test
     void everyArrayOfAStepIsFreedByItsEnd() {
         try (NDManager m = NDManager.newBaseManager()) {
@@ -61,7 +55,7 @@ class TrainerTest {
                     counts.add(net.manager().getManagedArrays().size());
                 }
             };
-            new Trainer(net, c, optimizers(net, c), RunState.fresh(4, "loss-aware", synthetic(1).classNames()),
+            new Trainer(net, c, Trainer.optimizers(net, c), RunState.fresh(4, "loss-aware", synthetic(1).classNames()),
                     List.of(counter), null).fit(synthetic(160), "caw-conv");
             assertThat(counts).hasSize(3);
             assertThat(counts.get(2)).isEqualTo(counts.get(1)).isEqualTo(counts.get(0));
@@ -73,7 +67,7 @@ class TrainerTest {
         try (NDManager m = NDManager.newBaseManager()) {
             Network net = network(m, 1e30);
             TrainConfig c = new TrainConfig(1, 16, 1e30, 0, 0, 0, 1);
-            Trainer t = new Trainer(net, c, optimizers(net, c), RunState.fresh(4, "loss-aware",
+            Trainer t = new Trainer(net, c, Trainer.optimizers(net, c), RunState.fresh(4, "loss-aware",
                     synthetic(1).classNames()), List.of(), null);
             assertThatThrownBy(() -> t.fit(synthetic(160), "caw-conv")).isInstanceOf(DivergenceException.class)
                     .hasMessageContaining("last good checkpoint");

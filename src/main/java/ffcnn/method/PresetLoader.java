@@ -47,7 +47,8 @@ public final class PresetLoader {
         for (String o : overrides) {
             override(tree, o);
         }
-        return fromTree(tree, preset);
+        boolean file = preset != null && (preset.endsWith(".yaml") || preset.endsWith(".yml"));
+        return fromTree(tree, file ? preset : method + "/" + presetName(dataset, preset));
     }
 
     /** Binds an already resolved tree (e.g. a saved config.yaml). */
@@ -177,8 +178,23 @@ public final class PresetLoader {
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new UserInputException("preset " + origin + ": " + cause.getMessage());
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            throw new UserInputException("preset " + origin + ": " + keyPath(e) + ": " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw new UserInputException("preset " + origin + ": " + e.getOriginalMessage());
         }
+    }
+
+    /** The dotted key path of a binding error, e.g. {@code train.epochs}. */
+    private static String keyPath(com.fasterxml.jackson.databind.JsonMappingException e) {
+        StringBuilder key = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                key.append(key.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else {
+                key.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return key.length() == 0 ? "value" : key.toString();
     }
 }

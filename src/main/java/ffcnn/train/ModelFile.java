@@ -70,14 +70,23 @@ public final class ModelFile {
 
     /** Reads the header of {@code file}; the stream is left at the parameters. */
     public static Header readHeader(Path file, DataInputStream in) throws IOException {
-        byte[] magic = new byte[MAGIC.length];
-        in.readFully(magic);
+        byte[] magic = in.readNBytes(MAGIC.length);
         if (!java.util.Arrays.equals(magic, MAGIC)) {
             throw new UserInputException(file + ": not an ffcnn model or checkpoint (bad magic)");
         }
-        byte[] json = new byte[in.readInt()];
-        in.readFully(json);
-        return JSON.readValue(json, Header.class);
+        try {
+            int length = in.readInt();
+            if (length <= 0 || length > (64 << 20)) {
+                throw new UserInputException(file + ": corrupt model header (length " + length + ")");
+            }
+            byte[] json = new byte[length];
+            in.readFully(json);
+            return JSON.readValue(json, Header.class);
+        } catch (EOFException e) {
+            throw new UserInputException(file + ": truncated model file");
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new UserInputException(file + ": corrupt model header: " + e.getOriginalMessage());
+        }
     }
 
     /** Opens {@code file} for {@link #readHeader}; user errors name the file. */

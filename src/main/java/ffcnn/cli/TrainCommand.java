@@ -1,5 +1,6 @@
 package ffcnn.cli;
 
+import ffcnn.UserInputException;
 import ffcnn.method.PresetLoader;
 import ffcnn.method.RunConfig;
 import ffcnn.method.RunSummary;
@@ -84,11 +85,15 @@ public final class TrainCommand implements Callable<Integer> {
         RunSummary summary;
         Path dir;
         if (resume != null) {
+            if (!allOverrides().isEmpty() || out != null) {
+                throw new UserInputException("--resume continues " + resume + " exactly as configured there; "
+                        + "drop --out, --set, --epochs and the other preset options");
+            }
             dir = resume;
             summary = TrainingRun.resume(resume, dataOption.dataDir, listeners);
         } else {
             RunConfig config = PresetLoader.load(method, dataset, preset, allOverrides());
-            dir = out != null ? out : Path.of("runs", LocalDate.now() + "-" + method + "-" + dataset);
+            dir = out != null ? out : freshRunFolder(Path.of("runs", LocalDate.now() + "-" + method + "-" + dataset));
             summary = TrainingRun.start(config, dir, dataOption.dataDir, listeners);
         }
         spec.commandLine().getOut().printf("%s on %s: test accuracy %.4f (%s), best %.4f, %d epochs, %.0f s training,"
@@ -97,6 +102,15 @@ public final class TrainCommand implements Callable<Integer> {
                 summary.trainImagesPerSecond(), dir);
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /** {@code base}, or {@code base-2}, {@code base-3}, ... when it is taken. */
+    static Path freshRunFolder(Path base) {
+        Path dir = base;
+        for (int i = 2; java.nio.file.Files.exists(dir); i++) {
+            dir = base.resolveSibling(base.getFileName() + "-" + i);
+        }
+        return dir;
     }
 
     private List<String> allOverrides() {

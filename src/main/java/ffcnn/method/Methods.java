@@ -2,6 +2,7 @@ package ffcnn.method;
 
 import ffcnn.UserInputException;
 import ffcnn.objective.CawConvObjective;
+import ffcnn.objective.DeeperForwardObjective;
 import java.util.List;
 
 /** The registry of methods: a name maps to an objective type; presets supply the rest. */
@@ -9,7 +10,9 @@ public final class Methods {
 
     private static final List<Method> ALL = List.of(
             new Method("caw-conv", "CAW-Conv: learnable channel-class assignment with entropy and orthogonality"
-                    + " terms, loss-aware layer contribution (arXiv 2606.09928)", CawConvObjective.class));
+                    + " terms, loss-aware layer contribution (arXiv 2606.09928)", CawConvObjective.class),
+            new Method("deeperforward", "DeeperForward: mean goodness of fixed channel groups, group-normalised"
+                    + " outputs, best contiguous layer range (ICLR 2025)", DeeperForwardObjective.class));
 
     private Methods() {
     }

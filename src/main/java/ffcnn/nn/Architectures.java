@@ -12,7 +12,7 @@ import java.util.List;
 public final class Architectures {
 
     /** Names accepted by {@link #build}. */
-    public static final List<String> NAMES = List.of("tiny-cnn", "vgg", "resnet17");
+    public static final List<String> NAMES = List.of("tiny-cnn", "vgg", "vgg14", "resnet17");
 
     private Architectures() {
     }
@@ -21,7 +21,8 @@ public final class Architectures {
     public static List<LayerSpec> build(String name, int channels, double width) {
         return switch (name) {
             case "tiny-cnn" -> tinyCnn(channels, width);
-            case "vgg" -> vgg(channels, width);
+            case "vgg" -> vgg(channels, width, 2);
+            case "vgg14" -> vgg(channels, width, 3);
             case "resnet17" -> resnet17(channels, width);
             default -> throw new UserInputException("unknown architecture '" + name + "' (known: "
                     + String.join(", ", NAMES) + ")");
@@ -48,9 +49,12 @@ public final class Architectures {
                 LayerSpec.conv(c2, c2, 3, 1, false));
     }
 
-    /** CAW-Conv VGG: 70x2 | pool 140x3 | pool 280x3 | pool 560x3 | pool 560x2, all k3. */
-    public static List<LayerSpec> vgg(int channels, double width) {
-        int[][] blocks = {{70, 2}, {140, 3}, {280, 3}, {560, 3}, {560, 2}};
+    /**
+     * VGG: 70x2 | pool 140x3 | pool 280x3 | pool 560x3 | pool 560 x {@code lastBlock}, all k3. CAW-Conv's
+     * has 2 layers in the last block (13 layers), DeeperForward's 3 (14 layers).
+     */
+    public static List<LayerSpec> vgg(int channels, double width, int lastBlock) {
+        int[][] blocks = {{70, 2}, {140, 3}, {280, 3}, {560, 3}, {560, lastBlock}};
         List<LayerSpec> layers = new ArrayList<>();
         int in = channels;
         for (int b = 0; b < blocks.length; b++) {

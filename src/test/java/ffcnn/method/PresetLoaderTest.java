@@ -35,13 +35,31 @@ class PresetLoaderTest {
 
     @Test
     void everyPresetBinds() {
-        for (String d : List.of("mnist", "fashion-mnist", "cifar10")) {
-            for (String p : List.of("paper", "quick", "tiny", "vgg")) {
-                assertThat(PresetLoader.load("caw-conv", d, p, List.of()).method()).isEqualTo("caw-conv");
+        for (String method : List.of("caw-conv", "deeperforward")) {
+            for (String d : List.of("mnist", "fashion-mnist", "cifar10")) {
+                for (String p : List.of("paper", "quick", "tiny", "vgg")) {
+                    assertThat(PresetLoader.load(method, d, p, List.of()).method()).isEqualTo(method);
+                }
+            }
+            for (String p : List.of("paper", "quick", "x3")) {
+                assertThat(PresetLoader.load(method, "cifar100", p, List.of()).data().dataset()).isEqualTo("cifar100");
             }
         }
-        assertThat(PresetLoader.load("caw-conv", "cifar100", "quick", List.of()).data().dataset())
-                .isEqualTo("cifar100");
+    }
+
+    @Test
+    void deeperForwardPresetsFollowItsCode() {
+        RunConfig df = PresetLoader.load("deeperforward", "cifar10", "paper", List.of());
+        assertThat(df.data().validSize()).isEqualTo(5000);
+        assertThat(df.model().outputNorm()).isEqualTo("group");
+        assertThat(df.model().init()).isEqualTo("normal-fan-out");
+        assertThat(df.model().dropout()).isEqualTo(0.2);
+        assertThat(df.train().lrMin()).isEqualTo(0.008);
+        assertThat(df.train().gradClip()).isZero();
+        assertThat(df.predict().strategy()).isEqualTo("best-range");
+        assertThat(PresetLoader.load("deeperforward", "mnist", "tiny", List.of()).model().inputSize()).isEqualTo(32);
+        assertThat(PresetLoader.load("deeperforward", "mnist", "tiny", List.of()).train().weightDecay()).isEqualTo(0.01);
+        assertThat(PresetLoader.load("deeperforward", "mnist", "vgg", List.of()).model().arch()).isEqualTo("vgg14");
     }
 
     @Test

@@ -35,6 +35,22 @@ class NetworkTest {
     }
 
     @Test
+    void deeperForwardConvParameterCounts() { // DeeperForward O11
+        try (NDManager m = NDManager.newBaseManager()) {
+            var df = new ffcnn.objective.DeeperForwardObjective(0);
+            long[] expected = {2_667_500, 17_774_190, 30_602_700};
+            String[] arch = {"tiny-cnn", "vgg14", "resnet17"};
+            for (int i = 0; i < arch.length; i++) {
+                Network net = NetworkBuilder.build(new ModelConfig(arch[i], 1.0, 0.2, "group", "normal-fan-out", 0), df,
+                        3, 10, m);
+                assertThat(net.parameterCount()).as(arch[i]).isEqualTo(expected[i]);
+            }
+            assertThat(Architectures.resnet17(3, 3.0).stream().mapToLong(LayerSpec::convParameters).sum())
+                    .isEqualTo(275_408_100);
+        }
+    }
+
+    @Test
     void resnetPassesOnTheShapesOfTheSpec() { // O20
         try (NDManager m = NDManager.newBaseManager()) {
             Network net = build(m, "resnet17", 3, 0);
@@ -113,10 +129,17 @@ class NetworkTest {
         }
     }
 
-    @Test
-    void noGradientCrossesALayerBoundary() { // O23
+    static java.util.stream.Stream<ffcnn.objective.Objective> forwardOnlyObjectives() {
+        return java.util.stream.Stream.of(CAW, new ffcnn.objective.DeeperForwardObjective(0));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("forwardOnlyObjectives")
+    void noGradientCrossesALayerBoundary(ffcnn.objective.Objective objective) { // caw-conv O23, deeperforward O13
         try (NDManager m = NDManager.newBaseManager()) {
-            Network net = build(m, "tiny-cnn", 1, 0);
+            Engine.getInstance().setRandomSeed(7);
+            Network net = NetworkBuilder.build(new ModelConfig("tiny-cnn", 1.0, 0.1, "instance", "uniform-fan-in", 0),
+                    objective, 1, 10, m);
             NDArray x = net.prepare(m.randomNormal(new Shape(4, 1, 28, 28)));
             NDArray labels = m.create(new int[] {0, 1, 2, 3});
             LocalLayer first = net.layers().get(0);

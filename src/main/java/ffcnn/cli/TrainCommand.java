@@ -80,7 +80,7 @@ public final class TrainCommand implements Callable<Integer> {
         List<TrainingListener> listeners = new ArrayList<>();
         PrintStream err = new PrintStream(new WriterOutputStream(spec.commandLine().getErr()), true);
         if (!engine.quiet) {
-            listeners.add(new ProgressBarListener(err));
+            listeners.add(new ProgressBarListener(err, System.console() != null));
         }
         RunSummary summary;
         Path dir;

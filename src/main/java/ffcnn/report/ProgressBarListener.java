@@ -23,6 +23,7 @@ public final class ProgressBarListener implements TrainingListener {
     private static final int WIDTH = 110;
 
     private final PrintStream err;
+    private final boolean bars;
     private int epochs;
     private ProgressBar bar;
     private long epochStartNanos;
@@ -31,7 +32,16 @@ public final class ProgressBarListener implements TrainingListener {
 
     /** A listener drawing on {@code err}. */
     public ProgressBarListener(PrintStream err) {
+        this(err, true);
+    }
+
+    /**
+     * A listener writing to {@code err}; without {@code bars} (output to a file or pipe rather than a
+     * terminal) only the line at each epoch's end is printed.
+     */
+    public ProgressBarListener(PrintStream err, boolean bars) {
         this.err = err;
+        this.bars = bars;
     }
 
     @Override
@@ -45,6 +55,9 @@ public final class ProgressBarListener implements TrainingListener {
         epochStartNanos = System.nanoTime();
         images = 0;
         lossSum = 0;
+        if (!bars) {
+            return;
+        }
         bar = new ProgressBarBuilder()
                 .setTaskName(epochLabel(epoch))
                 .setInitialMax(batches)

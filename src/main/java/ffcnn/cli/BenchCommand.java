@@ -13,18 +13,15 @@ import ffcnn.nn.Network;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code ffcnn bench}: training speed of CAW-Conv TinyCNN and ffcnn's overhead over the bare engine. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Time CAW-Conv TinyCNN training on Fashion-MNIST: images/s, time per layer and phase, "
                 + "and the same step with bare engine calls.")
-public final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand extends EngineCommand {
 
     @Option(names = "--batches", defaultValue = "30", description = "Timed batches of each kind. Default: ${DEFAULT-VALUE}.")
     int batches;
@@ -41,15 +38,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     DataDirOption dataOption;
 
-    @Mixin
-    EngineOptions engine;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() {
-        engine.apply();
+    protected int run(PrintWriter out) {
         RunConfig config = PresetLoader.load("caw-conv", "fashion-mnist", "quick", List.of());
         DataSplits data = Datasets.load(new DataRequest("fashion-mnist", dataOption.dataDir, -1, 2222,
                 Math.max(batchSize * 8, 1024), 1, 1, false));
@@ -58,7 +48,7 @@ public final class BenchCommand implements Callable<Integer> {
                 Network net = TrainedModel.fresh(config, data.train().channels(), data.numClasses(), m)) {
             b = TrainingBenchmark.run(net, config.train(), data, batchSize, warmup, batches, rounds);
         }
-        print(spec.commandLine().getOut(), b);
+        print(out, b);
         return 0;
     }
 

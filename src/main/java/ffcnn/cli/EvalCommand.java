@@ -11,17 +11,14 @@ import ffcnn.predict.Evaluator;
 import ffcnn.predict.LayerScores;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code ffcnn eval}: accuracy of a trained model per prediction strategy and per layer. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Evaluate a trained model on its dataset's test (or validation) split.")
-public final class EvalCommand implements Callable<Integer> {
+public final class EvalCommand extends EngineCommand {
 
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "Run folder or model file.")
     Path model;
@@ -35,16 +32,8 @@ public final class EvalCommand implements Callable<Integer> {
     @Mixin
     DataDirOption dataOption;
 
-    @Mixin
-    EngineOptions engine;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() {
-        engine.apply();
-        PrintWriter out = spec.commandLine().getOut();
+    protected int run(PrintWriter out) {
         try (NDManager m = NDManager.newBaseManager(); TrainedModel tm = TrainedModel.load(model, m)) {
             var d = tm.config().data();
             DataSplits data = Datasets.load(new DataRequest(d.dataset(), dataOption.dataDir, d.validSize(),
@@ -68,7 +57,6 @@ public final class EvalCommand implements Callable<Integer> {
                 out.printf("  layer %-5d %.4f%n", l, layers[l]);
             }
         }
-        out.flush();
         return 0;
     }
 }

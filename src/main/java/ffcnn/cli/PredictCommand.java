@@ -10,18 +10,15 @@ import ffcnn.predict.PredictionStrategy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code ffcnn predict}: class, per-class probabilities and per-layer votes for image files. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Classify image files (PNG, JPEG, ...) with a trained model.")
-public final class PredictCommand implements Callable<Integer> {
+public final class PredictCommand extends EngineCommand {
 
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "Run folder or model file.")
     Path model;
@@ -32,16 +29,8 @@ public final class PredictCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Image files.")
     List<Path> images;
 
-    @Mixin
-    EngineOptions engine;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() {
-        engine.apply();
-        PrintWriter out = spec.commandLine().getOut();
+    protected int run(PrintWriter out) {
         try (NDManager m = NDManager.newBaseManager(); TrainedModel tm = TrainedModel.load(model, m)) {
             int[] shape = tm.header().input();
             List<String> names = tm.header().state().classNames();
@@ -52,7 +41,6 @@ public final class PredictCommand implements Callable<Integer> {
                 print(out, file, names, s, scores);
             }
         }
-        out.flush();
         return 0;
     }
 

@@ -8,21 +8,19 @@ import ffcnn.method.TrainingRun;
 import ffcnn.report.ProgressBarListener;
 import ffcnn.train.TrainingListener;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code ffcnn train}: trains a method on a dataset from a preset into a run folder. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a method on a dataset; writes config, metrics, charts, summary and model to a run folder.")
-public final class TrainCommand implements Callable<Integer> {
+public final class TrainCommand extends EngineCommand {
 
     @Option(names = "--method", defaultValue = "caw-conv", description = "Method (see `ffcnn methods`). Default: ${DEFAULT-VALUE}.")
     String method;
@@ -68,15 +66,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataDirOption dataOption;
 
-    @Mixin
-    EngineOptions engine;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() {
-        engine.apply();
+    protected int run(PrintWriter stdout) {
         List<TrainingListener> listeners = new ArrayList<>();
         PrintStream err = new PrintStream(new WriterOutputStream(spec.commandLine().getErr()), true);
         if (!engine.quiet) {
@@ -96,11 +87,10 @@ public final class TrainCommand implements Callable<Integer> {
             dir = out != null ? out : freshRunFolder(Path.of("runs", LocalDate.now() + "-" + method + "-" + dataset));
             summary = TrainingRun.start(config, dir, dataOption.dataDir, listeners);
         }
-        spec.commandLine().getOut().printf("%s on %s: test accuracy %.4f (%s), best %.4f, %d epochs, %.0f s training,"
+        stdout.printf("%s on %s: test accuracy %.4f (%s), best %.4f, %d epochs, %.0f s training,"
                 + " %.1f images/s; results in %s%n", summary.method(), summary.dataset(), summary.testAccuracy(),
                 summary.strategy(), summary.bestTestAccuracy(), summary.epochs(), summary.trainSeconds(),
                 summary.trainImagesPerSecond(), dir);
-        spec.commandLine().getOut().flush();
         return 0;
     }
 

@@ -90,10 +90,11 @@ public final class TrainingRun {
         var norm = data.normalization();
         var tree = PresetLoader.YAML.valueToTree(config);
         RunState s = t.state();
+        var provenance = Provenance.of(config, data);
         ModelFile.write(out.resolve(TrainedModel.CHECKPOINT), new ModelFile.Header(tree, s.model(), input,
-                norm.mean(), norm.std(), s.history(), true), t.network(), t.optimizers());
+                norm.mean(), norm.std(), s.history(), true, provenance), t.network(), t.optimizers());
         ModelFile.write(out.resolve(TrainedModel.MODEL), new ModelFile.Header(tree, s.model(), input,
-                norm.mean(), norm.std(), List.of(), false), t.network(), null);
+                norm.mean(), norm.std(), List.of(), false, provenance), t.network(), null);
     }
 
     private static void writeHeatmaps(Path out, Network net, int epoch) {

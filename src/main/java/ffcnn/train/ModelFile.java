@@ -42,9 +42,10 @@ public final class ModelFile {
      * @param std           per-channel normalisation std
      * @param history       finished epochs (checkpoints only; empty in models)
      * @param hasOptimizers whether optimiser states follow the parameters
+     * @param provenance    what produced the file (versions, machine, data sizes, seed)
      */
     public record Header(JsonNode config, ModelState state, int[] input, float[] mean, float[] std,
-            List<EpochMetrics> history, boolean hasOptimizers) {
+            List<EpochMetrics> history, boolean hasOptimizers, java.util.Map<String, Object> provenance) {
     }
 
     private ModelFile() {

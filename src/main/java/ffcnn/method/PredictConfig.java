@@ -9,8 +9,7 @@ package ffcnn.method;
 public record PredictConfig(String strategy) {
 
     /** Strategies every evaluation reports. */
-    public static final java.util.List<String> STRATEGIES =
-            java.util.List.of("loss-aware", "best-range", "last-layer", "all-layers");
+    public static final java.util.List<String> STRATEGIES = ffcnn.predict.WeightedLayers.NAMES;
 
     public PredictConfig {
         if (!STRATEGIES.contains(strategy)) {

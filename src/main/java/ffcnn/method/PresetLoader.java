@@ -47,8 +47,7 @@ public final class PresetLoader {
         for (String o : overrides) {
             override(tree, o);
         }
-        boolean file = preset != null && (preset.endsWith(".yaml") || preset.endsWith(".yml"));
-        return fromTree(tree, file ? preset : method + "/" + presetName(dataset, preset));
+        return fromTree(tree, isFile(preset) ? preset : method + "/" + presetName(dataset, preset));
     }
 
     /** Binds an already resolved tree (e.g. a saved config.yaml). */
@@ -76,6 +75,11 @@ public final class PresetLoader {
         }
     }
 
+    /** Whether {@code preset} names a YAML file rather than a bundled preset. */
+    private static boolean isFile(String preset) {
+        return preset != null && (preset.endsWith(".yaml") || preset.endsWith(".yml"));
+    }
+
     static String presetName(String dataset, String preset) {
         if (preset == null || preset.isEmpty() || preset.equals("paper")) {
             return dataset;
@@ -84,7 +88,7 @@ public final class PresetLoader {
     }
 
     private static ObjectNode resolve(String method, String name, String preset) {
-        if (preset != null && (preset.endsWith(".yaml") || preset.endsWith(".yml"))) {
+        if (isFile(preset)) {
             return withBase(method, readFile(Path.of(preset)), preset, 0);
         }
         return withBase(method, readResource(method, name), method + "/" + name, 0);

@@ -68,18 +68,9 @@ public record TrainedModel(RunConfig config, ModelFile.Header header, Network ne
         return new Normalization(header.mean(), header.std());
     }
 
-    /** The strategy named {@code name} with this model's saved weights and range. */
+    /** The strategy named {@code name} with this model's saved layer losses and range. */
     public PredictionStrategy strategy(String name) {
-        var s = header.state();
-        int layers = network.layers().size();
-        return switch (name) {
-            case "loss-aware" -> WeightedLayers.lossAware(s.layerLosses());
-            case "best-range" -> WeightedLayers.range("best-range", layers, s.bestRange()[0], s.bestRange()[1]);
-            case "last-layer" -> WeightedLayers.lastLayer(layers);
-            case "all-layers" -> WeightedLayers.allLayers(layers);
-            default -> throw new UserInputException("unknown strategy '" + name + "' (known: "
-                    + String.join(", ", PredictConfig.STRATEGIES) + ")");
-        };
+        return WeightedLayers.named(name, header.state().layerLosses(), header.state().bestRange());
     }
 
     /** The epoch whose temperature prediction uses. */

@@ -141,25 +141,13 @@ public record CawConvObjective(double labelSmoothing, double entropyWeight, doub
             return diff.mul(diff).sum().div((float) (k * k * k * k * c));
         }
 
-        /** A at {@code epoch} computed outside any gradient graph, in {@code m}; also returns T_e. */
-        private NDArray detachedAssignment(NDManager m, int epoch, double[] temperatureOut) {
-            NDArray w = assignment.getArray().duplicate();
-            w.attach(m);
-            NDArray tau = logTemperature.getArray().duplicate();
-            tau.attach(m);
-            double t = Math.min(Math.max(Math.exp(tau.getFloat(0)), rule.temperatureMin()), rule.temperatureMax())
-                    * Math.pow(rule.temperatureDecay(), epoch);
-            temperatureOut[0] = t;
-            return w.div((float) t).softmax(1);
-        }
-
         @Override
         public Map<String, Double> diagnostics(int epoch) {
+            // called outside a gradient scope, so nothing here is recorded for backward
             try (NDManager m = assignment.getArray().getManager().newSubManager()) {
-                double[] t = new double[1];
-                NDArray a = detachedAssignment(m, epoch, t);
+                NDArray a = assignment(m, epoch);
                 Map<String, Double> d = new LinkedHashMap<>();
-                d.put("temperature", t[0]);
+                d.put("temperature", (double) temperature(m, epoch).getFloat(0));
                 d.put("entropy", (double) entropy(a).getFloat());
                 d.put("orthogonality", (double) orthogonality(a).getFloat());
                 return d;
@@ -169,7 +157,7 @@ public record CawConvObjective(double labelSmoothing, double entropyWeight, doub
         @Override
         public Map<String, float[][]> heatmaps(int epoch) {
             try (NDManager m = assignment.getArray().getManager().newSubManager()) {
-                float[] flat = detachedAssignment(m, epoch, new double[1]).toFloatArray();
+                float[] flat = assignment(m, epoch).toFloatArray();
                 float[][] out = new float[flat.length / classes][classes];
                 for (int c = 0; c < out.length; c++) {
                     System.arraycopy(flat, c * classes, out[c], 0, classes);

@@ -12,6 +12,26 @@ import java.util.Arrays;
  */
 public record WeightedLayers(String name, double[] weights) implements PredictionStrategy {
 
+    /** The strategies every evaluation reports, the default of CAW-Conv first. */
+    public static final java.util.List<String> NAMES =
+            java.util.List.of("loss-aware", "best-range", "last-layer", "all-layers");
+
+    /**
+     * The strategy called {@code name} for a network with the given per-layer training losses and best
+     * validation range {start, end}.
+     */
+    public static WeightedLayers named(String name, double[] losses, int[] range) {
+        int layers = losses.length;
+        return switch (name) {
+            case "loss-aware" -> lossAware(losses);
+            case "best-range" -> range("best-range", layers, range[0], range[1]);
+            case "last-layer" -> lastLayer(layers);
+            case "all-layers" -> allLayers(layers);
+            default -> throw new ffcnn.UserInputException("unknown strategy '" + name + "' (known: "
+                    + String.join(", ", NAMES) + ")");
+        };
+    }
+
     /** Loss-aware layer contribution: w = softmax(-losses); a layer without a finite loss gets weight 0. */
     public static WeightedLayers lossAware(double[] losses) {
         double[] w = new double[losses.length];

@@ -30,7 +30,7 @@ final class EpochEvaluation {
                 ? Evaluator.scores(net, data.valid(), data.normalization(), batchSize, epoch) : null;
         LayerScores test = Evaluator.scores(net, data.test(), data.normalization(), batchSize, epoch);
         int[] range = valid != null ? BestLayerRange.select(valid) : new int[] {0, layers - 1};
-        List<PredictionStrategy> strategies = strategies(losses, range, layers);
+        List<PredictionStrategy> strategies = strategies(losses, range);
         Map<String, Double> validAcc = new LinkedHashMap<>();
         Map<String, Double> testAcc = new LinkedHashMap<>();
         for (PredictionStrategy s : strategies) {
@@ -55,10 +55,8 @@ final class EpochEvaluation {
     }
 
     /** Every strategy ffcnn reports, the loss-aware one first. */
-    static List<PredictionStrategy> strategies(double[] losses, int[] range, int layers) {
-        return List.of(WeightedLayers.lossAware(losses),
-                WeightedLayers.range("best-range", layers, range[0], range[1]),
-                WeightedLayers.lastLayer(layers),
-                WeightedLayers.allLayers(layers));
+    static List<PredictionStrategy> strategies(double[] losses, int[] range) {
+        return WeightedLayers.NAMES.stream().map(n -> (PredictionStrategy) WeightedLayers.named(n, losses, range))
+                .toList();
     }
 }

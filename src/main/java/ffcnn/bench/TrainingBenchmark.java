@@ -1,7 +1,6 @@
 package ffcnn.bench;
 
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ffcnn.data.Batch;
 import ffcnn.data.Batches;
@@ -12,14 +11,14 @@ import ffcnn.nn.LocalLayer;
 import ffcnn.nn.Network;
 import ffcnn.predict.Evaluator;
 import ffcnn.train.AdamW;
-import ffcnn.train.LocalStep;
+import ffcnn.train.BatchStep;
 import ffcnn.train.TrainConfig;
 import ffcnn.train.Trainer;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Times ffcnn's training step (the trainer's own {@link LocalStep}) phase by phase, and the same
+ * Times ffcnn's training step (the trainer's own {@link BatchStep}) phase by phase, and the same
  * computation with bare engine calls ({@link BareEngineStep}), alternating the two in rounds so both see
  * the same machine state.
  *
@@ -83,20 +82,14 @@ public record TrainingBenchmark(double images, double bareImages, PhaseTimes ffc
     }
 
     private static int ffcnnBatch(Network net, List<AdamW> opts, NDManager m, Batch b, PhaseTimes times) {
-        try (NDManager step = m.newSubManager()) {
-            NDArray x = net.prepare(Evaluator.images(step, b));
-            NDArray labels = step.create(b.labels());
-            for (int l = 0; l < net.layers().size(); l++) {
-                int layer = l;
-                long[] last = {System.nanoTime()};
-                LocalStep.Clock clock = phase -> {
-                    long now = System.nanoTime();
-                    times.add(layer, phase, now - last[0]);
-                    last[0] = now;
-                };
-                x = LocalStep.run(net.layers().get(l), opts.get(l), x, labels, 0, 0.03, clock).next();
-            }
-        }
+        BatchStep.run(net, opts, m, b, 0, 0, 0.03, false, unit -> {
+            long[] last = {System.nanoTime()};
+            return phase -> {
+                long now = System.nanoTime();
+                times.add(unit, phase, now - last[0]);
+                last[0] = now;
+            };
+        });
         return b.size();
     }
 

@@ -1,7 +1,9 @@
 package ffcnn.method;
 
 import ffcnn.UserInputException;
+import ffcnn.objective.BackpropObjective;
 import ffcnn.objective.CawConvObjective;
+import ffcnn.objective.CwCompObjective;
 import ffcnn.objective.DeeperForwardObjective;
 import java.util.List;
 
@@ -12,7 +14,11 @@ public final class Methods {
             new Method("caw-conv", "CAW-Conv: learnable channel-class assignment with entropy and orthogonality"
                     + " terms, loss-aware layer contribution (arXiv 2606.09928)", CawConvObjective.class),
             new Method("deeperforward", "DeeperForward: mean goodness of fixed channel groups, group-normalised"
-                    + " outputs, best contiguous layer range (ICLR 2025)", DeeperForwardObjective.class));
+                    + " outputs, best contiguous layer range (ICLR 2025)", DeeperForwardObjective.class),
+            new Method("cwcomp", "CwComp: channel-wise competitive goodness (mean square of class channel groups),"
+                    + " batch-normalised conv blocks, last-layer prediction (AAAI 2024)", CwCompObjective.class),
+            new Method("backprop", "Backpropagation baseline: the same networks trained end to end with a linear"
+                    + " classifier on the last layer", BackpropObjective.class));
 
     private Methods() {
     }

@@ -12,18 +12,19 @@ import java.util.List;
 public final class Architectures {
 
     /** Names accepted by {@link #build}. */
-    public static final List<String> NAMES = List.of("tiny-cnn", "vgg", "vgg14", "resnet17");
+    public static final List<String> NAMES = List.of("tiny-cnn", "vgg", "vgg14", "resnet17", "cwcomp-cnn");
 
     private Architectures() {
     }
 
-    /** The layers of architecture {@code name} for {@code channels}-channel input. */
-    public static List<LayerSpec> build(String name, int channels, double width) {
+    /** The layers of architecture {@code name} for {@code channels}-channel input and {@code classes} classes. */
+    public static List<LayerSpec> build(String name, int channels, int classes, double width) {
         return switch (name) {
             case "tiny-cnn" -> tinyCnn(channels, width);
             case "vgg" -> vgg(channels, width, 2);
             case "vgg14" -> vgg(channels, width, 3);
             case "resnet17" -> resnet17(channels, width);
+            case "cwcomp-cnn" -> cwcompCnn(channels, classes, width);
             default -> throw new UserInputException("unknown architecture '" + name + "' (known: "
                     + String.join(", ", NAMES) + ")");
         };
@@ -83,6 +84,24 @@ public final class Architectures {
             layers.add(new LayerSpec(p, p, 3, 1, 1, false, ResidualLink.ADD));
             layers.add(new LayerSpec(p, p, 3, 1, 1, false, ResidualLink.NONE));
             layers.add(new LayerSpec(p, p, 3, 1, 1, false, last ? ResidualLink.CONCAT : ResidualLink.CONCAT_POOL));
+        }
+        return List.copyOf(layers);
+    }
+
+    /**
+     * CwComp's CFSE network (specs/baselines.md 6): 20, 80, 240, 480 channels, all k3 with padding 1; the
+     * second and fourth layers are grouped convolutions with one group per class followed by a 2x2 max pool.
+     * Channel counts are rounded to a multiple of {@code classes}, which the channel-group objective needs.
+     */
+    public static List<LayerSpec> cwcompCnn(int channels, int classes, double width) {
+        int[] widths = {20, 80, 240, 480};
+        List<LayerSpec> layers = new ArrayList<>();
+        int in = channels;
+        for (int i = 0; i < widths.length; i++) {
+            int c = Math.max(1, (int) Math.round(widths[i] * width / classes)) * classes;
+            boolean odd = i % 2 == 1;
+            layers.add(new LayerSpec(in, c, 3, 1, 1, false, ResidualLink.NONE, odd ? classes : 1, odd));
+            in = c;
         }
         return List.copyOf(layers);
     }

@@ -18,12 +18,12 @@ import java.util.List;
  */
 public final class LocalLayer extends FixedShapeBlock {
 
-    private final ConvUnit body;
+    private final LayerBody body;
     private final ObjectiveHead head;
     private final OutputNorm norm;
     private final int classes;
 
-    public LocalLayer(ConvUnit body, ObjectiveHead head, OutputNorm norm, int classes) {
+    public LocalLayer(LayerBody body, ObjectiveHead head, OutputNorm norm, int classes) {
         super((byte) 1);
         this.body = addChildBlock("body", body);
         this.head = addChildBlock("head", head);
@@ -44,6 +44,14 @@ public final class LocalLayer extends FixedShapeBlock {
         return body.apply(input.stopGradient(), training);
     }
 
+    /**
+     * Activations y for {@code input} left attached to the graph that made it: only for a layer inside an
+     * end-to-end learning unit (the backprop baseline), never for a forward-only layer.
+     */
+    public NDArray activationsAttached(NDArray input, boolean training) {
+        return body.apply(input, training);
+    }
+
     /** The local loss of a training batch whose activations are {@code y}. */
     public LocalLoss loss(NDArray y, NDArray labels, int epoch) {
         return head.loss(y, labels, epoch);
@@ -59,11 +67,18 @@ public final class LocalLayer extends FixedShapeBlock {
         return norm.apply(y.stopGradient(), classes);
     }
 
-    /** Every learnable array of the layer (body and head). */
+    /** The normalised tensor handed to the next layer of the same end-to-end learning unit (not detached). */
+    public NDArray passOnAttached(NDArray y) {
+        return norm.apply(y, classes);
+    }
+
+    /** Every array of the layer (body and head) that gradients train; running statistics are not among them. */
     public List<Parameter> learnable() {
         List<Parameter> out = new ArrayList<>();
         for (var p : getParameters()) {
-            out.add(p.getValue());
+            if (p.getValue().requiresGradient()) {
+                out.add(p.getValue());
+            }
         }
         return out;
     }

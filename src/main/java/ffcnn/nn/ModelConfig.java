@@ -10,13 +10,17 @@ package ffcnn.nn;
  * @param init       conv initialisation: {@code uniform-fan-in} (PyTorch default) or {@code normal-fan-out}
  *                   (kaiming normal, fan out)
  * @param inputSize  side length images are resized to (bilinear) before layer 0; 0 keeps the dataset's
+ * @param block      the order of operations in each layer's body, one of {@link LayerBody#BLOCKS}
  */
 public record ModelConfig(String arch, double width, double dropout, String outputNorm, String init,
-        int inputSize) {
+        int inputSize, String block) {
 
     public ModelConfig {
         if (width <= 0 || dropout < 0 || dropout >= 1 || inputSize < 0) {
             throw new IllegalArgumentException("model.width > 0, 0 <= model.dropout < 1, model.input_size >= 0");
+        }
+        if (!LayerBody.BLOCKS.contains(block)) {
+            throw new IllegalArgumentException("model.block must be one of " + String.join(", ", LayerBody.BLOCKS));
         }
     }
 }

@@ -23,18 +23,37 @@ public final class Network implements AutoCloseable {
     private final List<LocalLayer> layers;
     private final int classes;
     private final int inputSize;
+    private final boolean endToEnd;
 
     /**
      * @param manager   owns the parameters (closed with the network)
      * @param layers    the local layers, in order, initialised in {@code manager}
      * @param classes   number of classes K
      * @param inputSize side length images are resized to before layer 0, or 0 for none
+     * @param endToEnd  whether all layers learn as one unit from the last layer's loss (the backprop
+     *                  baseline) instead of each from its own
      */
-    public Network(NDManager manager, List<LocalLayer> layers, int classes, int inputSize) {
+    public Network(NDManager manager, List<LocalLayer> layers, int classes, int inputSize, boolean endToEnd) {
         this.manager = manager;
         this.layers = List.copyOf(layers);
         this.classes = classes;
         this.inputSize = inputSize;
+        this.endToEnd = endToEnd;
+    }
+
+    /**
+     * The learning units, as {@code [from, to)} layer ranges in order: one per layer for forward-only
+     * learning, one spanning every layer for end-to-end learning. No gradient crosses a unit's boundary.
+     */
+    public List<int[]> units() {
+        if (endToEnd) {
+            return List.<int[]>of(new int[] {0, layers.size()});
+        }
+        List<int[]> units = new ArrayList<>();
+        for (int l = 0; l < layers.size(); l++) {
+            units.add(new int[] {l, l + 1});
+        }
+        return units;
     }
 
     public List<LocalLayer> layers() {

@@ -19,18 +19,18 @@ public final class NetworkBuilder {
      * engine first for a repeatable network.
      */
     public static Network build(ModelConfig model, Objective objective, int channels, int classes, NDManager parent) {
-        List<LayerSpec> specs = Architectures.build(model.arch(), channels, model.width());
+        List<LayerSpec> specs = Architectures.build(model.arch(), channels, classes, model.width());
         OutputNorm norm = OutputNorm.parse(model.outputNorm());
         Initializer init = initializer(model.init());
         NDManager manager = parent.newSubManager();
         List<LocalLayer> layers = new ArrayList<>();
         for (LayerSpec spec : specs) {
-            LocalLayer layer = new LocalLayer(new ConvUnit(spec, (float) model.dropout(), init),
+            LocalLayer layer = new LocalLayer(LayerBody.of(model.block(), spec, (float) model.dropout(), init),
                     objective.head(spec.outChannels(), classes), norm, classes);
             layer.initialize(manager);
             layers.add(layer);
         }
-        return new Network(manager, layers, classes, model.inputSize());
+        return new Network(manager, layers, classes, model.inputSize(), objective.endToEnd());
     }
 
     static Initializer initializer(String name) {

@@ -7,13 +7,25 @@ import ai.djl.nn.pooling.Pool;
 
 /**
  * The shortcut tensor S of one batch's pass through a residual network, and the rule that turns a
- * layer's normalised output into the next layer's input (see {@link ResidualLink}). All tensors here are
- * detached; none enters a loss.
+ * layer's normalised output into the next layer's input (see {@link ResidualLink}). Between learning units
+ * the tensors here are detached; inside an end-to-end unit they carry the gradient.
  */
 public final class ResidualPass {
 
     private static final Shape TWO = new Shape(2, 2);
     private NDArray shortcut;
+
+    /** Moves the shortcut (if any) to {@code manager}, so that it outlives the learning unit that made it. */
+    public void keepIn(ai.djl.ndarray.NDManager manager) {
+        if (shortcut != null) {
+            shortcut.attach(manager);
+        }
+    }
+
+    /** Whether {@code a} is the shortcut still to be used. */
+    public boolean holds(NDArray a) {
+        return a == shortcut;
+    }
 
     /** The input of the layer after one whose normalised output is {@code out} and whose link is {@code link}. */
     public NDArray next(ResidualLink link, NDArray out) {

@@ -18,46 +18,17 @@ import ai.djl.ndarray.NDArray;
 public record DeeperForwardObjective(double labelSmoothing) implements Objective {
 
     public DeeperForwardObjective {
-        if (labelSmoothing < 0 || labelSmoothing >= 1) {
-            throw new IllegalArgumentException("objective.label_smoothing must be in [0, 1)");
-        }
+        GroupGoodnessHead.checkSmoothing(labelSmoothing);
     }
 
     @Override
     public ObjectiveHead head(int channels, int classes) {
-        if (channels % classes != 0) {
-            throw new IllegalArgumentException(channels + " channels do not split into " + classes
-                    + " class groups (DeeperForward needs C % K == 0)");
-        }
-        return new Head(this, classes);
+        return new GroupGoodnessHead("DeeperForward", channels, classes, labelSmoothing,
+                y -> groupMeans(y, classes));
     }
 
     /** Class scores: the mean of each class's channel group, [B, K]. */
     static NDArray groupMeans(NDArray y, int classes) {
-        return y.reshape(y.getShape().get(0), classes, -1).mean(new int[] {2});
-    }
-
-    /** The per-layer part; it has no parameters. */
-    static final class Head extends ObjectiveHead {
-        private final DeeperForwardObjective rule;
-        private final int classes;
-
-        Head(DeeperForwardObjective rule, int classes) {
-            super((byte) 1);
-            this.rule = rule;
-            this.classes = classes;
-        }
-
-        @Override
-        public LocalLoss loss(NDArray y, NDArray labels, int epoch) {
-            NDArray g = groupMeans(y, classes);
-            NDArray ce = CrossEntropy.of(g, labels, (float) rule.labelSmoothing());
-            return new LocalLoss(ce, ce, g);
-        }
-
-        @Override
-        public NDArray scores(NDArray y, int epoch) {
-            return groupMeans(y, classes);
-        }
+        return GroupGoodnessHead.byGroup(y, classes).mean(new int[] {2});
     }
 }

@@ -9,4 +9,12 @@ public interface Objective {
 
     /** The head of one layer with {@code channels} output channels and {@code classes} classes. */
     ObjectiveHead head(int channels, int classes);
+
+    /**
+     * Whether the last layer's loss trains every layer through the whole network (the backprop baseline).
+     * Every forward-only rule leaves this false: each layer then learns from its own loss alone.
+     */
+    default boolean endToEnd() {
+        return false;
+    }
 }

@@ -2,14 +2,19 @@ package ffcnn.train;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
 import ffcnn.nn.LocalLayer;
+import ffcnn.nn.ResidualPass;
 import ffcnn.objective.LocalLoss;
+import java.util.List;
 
 /**
- * One layer's learning step on one batch: forward on the detached input, local loss, backward (which
- * reaches only this layer), clip and optimiser step, then the normalised output for the next layer.
+ * One learning unit's step on one batch. A forward-only unit is one layer: forward on the detached input,
+ * local loss, backward (which reaches only this layer), clip and optimiser step, then the normalised
+ * output for the next layer. An end-to-end unit (the backprop baseline) chains its layers without
+ * detaching, so the last layer's loss trains them all; the other layers' heads see detached activations.
  * The phases report to a {@link Clock} so that the benchmark times exactly this code.
  */
 public final class LocalStep {
@@ -22,37 +27,83 @@ public final class LocalStep {
         void phaseEnd(int phase);
     }
 
-    /** What the step leaves: the next layer's input and the batch's figures. */
-    public record Result(NDArray next, float loss, float taskLoss, long correct) {
+    /**
+     * What the step leaves: the next unit's input (null when a loss was not finite, before any update) and
+     * per-layer figures of the unit's layers.
+     *
+     * @param bytes bytes of the arrays alive in the step's manager just before the backward pass, when
+     *              measured (else 0)
+     */
+    public record Result(NDArray next, float[] loss, float[] taskLoss, long[] correct, long bytes) {
     }
 
     private LocalStep() {
     }
 
-    /** Runs the step of {@code layer} with optimiser {@code opt}; throws on a non-finite loss, before the update. */
-    public static Result run(LocalLayer layer, AdamW opt, NDArray x, NDArray labels, int epoch, double lr,
-            Clock clock) {
-        NDArray y;
-        LocalLoss loss;
-        float total;
+    /**
+     * Runs the unit {@code layers} (with one optimiser each) on input {@code x}; {@code pass} carries the
+     * residual shortcut across layers. With a {@code measured} manager, counts the bytes alive in it (and its
+     * children) before backward.
+     */
+    public static Result run(List<LocalLayer> layers, List<AdamW> opts, NDArray x, ResidualPass pass,
+            NDArray labels, int epoch, double lr, NDManager measured, Clock clock) {
+        int n = layers.size();
+        NDArray[] ys = new NDArray[n];
+        LocalLoss[] losses = new LocalLoss[n];
+        float[] totals = new float[n];
+        long bytes = 0;
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            y = layer.activations(x, true);
-            clock.phaseEnd(0);
-            loss = layer.loss(y, labels, epoch);
-            total = loss.total().getFloat();
-            clock.phaseEnd(1);
-            if (!Float.isFinite(total)) {
-                return new Result(null, total, Float.NaN, 0);
+            NDArray in = x;
+            for (int i = 0; i < n; i++) {
+                LocalLayer layer = layers.get(i);
+                ys[i] = i == 0 ? layer.activations(in, true) : layer.activationsAttached(in, true);
+                if (i < n - 1) {
+                    in = pass.next(layer.spec().link(), layer.passOnAttached(ys[i]));
+                }
             }
-            gc.backward(loss.total());
+            clock.phaseEnd(0);
+            NDArray total = null;
+            for (int i = 0; i < n; i++) {
+                losses[i] = layers.get(i).loss(i == n - 1 ? ys[i] : ys[i].stopGradient(), labels, epoch);
+                totals[i] = losses[i].total().getFloat();
+                total = total == null ? losses[i].total() : total.add(losses[i].total());
+            }
+            clock.phaseEnd(1);
+            for (float t : totals) {
+                if (!Float.isFinite(t)) {
+                    return new Result(null, totals, null, null, 0);
+                }
+            }
+            if (measured != null) {
+                bytes = liveBytes(measured);
+            }
+            gc.backward(total);
         }
         clock.phaseEnd(2);
-        opt.step(lr);
+        for (AdamW opt : opts) {
+            opt.step(lr);
+        }
         clock.phaseEnd(3);
-        float task = loss.taskLoss().getFloat();
-        long correct = loss.scores().argMax(1).toType(DataType.INT32, false).eq(labels).sum().getLong();
-        NDArray next = layer.passOn(y);
+        float[] task = new float[n];
+        long[] correct = new long[n];
+        for (int i = 0; i < n; i++) {
+            task[i] = losses[i].taskLoss().getFloat();
+            correct[i] = losses[i].scores().argMax(1).toType(DataType.INT32, false).eq(labels).sum().getLong();
+        }
+        LocalLayer last = layers.get(n - 1);
+        NDArray next = pass.next(last.spec().link(), last.passOn(ys[n - 1]));
         clock.phaseEnd(4);
-        return new Result(next, total, task, correct);
+        return new Result(next, totals, task, correct, bytes);
+    }
+
+    /** Bytes of every array alive in {@code manager} and its children. */
+    static long liveBytes(NDManager manager) {
+        long bytes = 0;
+        for (NDArray a : manager.getManagedArrays()) {
+            if (!a.isReleased()) {
+                bytes += a.size() * a.getDataType().getNumOfBytes();
+            }
+        }
+        return bytes;
     }
 }

@@ -1,21 +1,16 @@
 package ffcnn.train;
 
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ffcnn.data.Batch;
 import ffcnn.data.Batches;
 import ffcnn.data.DataSplits;
-import ffcnn.nn.LocalLayer;
 import ffcnn.nn.Network;
-import ffcnn.nn.ResidualPass;
-import ffcnn.predict.Evaluator;
 import java.util.List;
 
 /**
- * The forward-only training loop. Per batch, each layer in turn: forward on its detached input, local
- * loss, backward (reaching only that layer), clip and AdamW step, then its normalised output goes to the
- * next layer. Per epoch: evaluation on the validation and test splits and a checkpoint. Side concerns
+ * The training loop. Per batch, each learning unit in turn ({@link BatchStep}): for forward-only methods
+ * each layer: forward on its detached input, local loss, backward (reaching only that layer), clip and
+ * AdamW step, then its normalised output goes to the next layer. Per epoch: evaluation on the validation and test splits and a checkpoint. Side concerns
  * (progress, logs, charts) are {@link TrainingListener}s.
  */
 public final class Trainer {
@@ -31,6 +26,7 @@ public final class Trainer {
     private final List<TrainingListener> listeners;
     private final Checkpoint checkpoint;
     private final RunState state;
+    private long peakStepBytes;
 
     /**
      * @param optimizers one per layer, in layer order (fresh, or restored from a checkpoint)
@@ -65,6 +61,14 @@ public final class Trainer {
 
     public RunState state() {
         return state;
+    }
+
+    /**
+     * The largest number of bytes the arrays of one training step held at once (measured on the first batch
+     * of every epoch this trainer ran, just before each backward pass).
+     */
+    public long peakStepBytes() {
+        return peakStepBytes;
     }
 
     /** Trains from {@code state().nextEpoch()} to the configured number of epochs. */
@@ -114,23 +118,14 @@ public final class Trainer {
 
     /** One batch through every layer; returns the mean local loss over layers. */
     private double trainBatch(Batch batch, int epoch, int b, double lr, LayerStats[] stats) {
+        BatchStep.Result r = BatchStep.run(net, optimizers, net.manager(), batch, epoch, b, lr, b == 0,
+                BatchStep.Clocks.NONE);
+        peakStepBytes = Math.max(peakStepBytes, r.peakBytes());
         double sum = 0;
-        try (NDManager step = net.manager().newSubManager()) {
-            NDArray x = net.prepare(Evaluator.images(step, batch));
-            NDArray labels = step.create(batch.labels());
-            ResidualPass pass = new ResidualPass();
-            for (int l = 0; l < net.layers().size(); l++) {
-                LocalLayer layer = net.layers().get(l);
-                LocalStep.Result r = LocalStep.run(layer, optimizers.get(l), x, labels, epoch, lr,
-                        LocalStep.Clock.NONE);
-                if (r.next() == null) {
-                    throw new DivergenceException(epoch, b, l, r.loss());
-                }
-                stats[l].add(r.loss(), r.taskLoss(), r.correct(), batch.size());
-                sum += r.loss();
-                x = pass.next(layer.spec().link(), r.next());
-            }
+        for (int l = 0; l < stats.length; l++) {
+            stats[l].add(r.loss()[l], r.taskLoss()[l], r.correct()[l], batch.size());
+            sum += r.loss()[l];
         }
-        return sum / net.layers().size();
+        return sum / stats.length;
     }
 }

@@ -21,7 +21,7 @@ class NetworkTest {
 
     static Network build(NDManager m, String arch, int channels, int inputSize) {
         Engine.getInstance().setRandomSeed(7);
-        return NetworkBuilder.build(new ModelConfig(arch, 1.0, 0.1, "instance", "uniform-fan-in", inputSize), CAW,
+        return NetworkBuilder.build(new ModelConfig(arch, 1.0, 0.1, "instance", "uniform-fan-in", inputSize, "conv-relu-dropout"), CAW,
                 channels, 10, m);
     }
 
@@ -41,7 +41,7 @@ class NetworkTest {
             long[] expected = {2_667_500, 17_774_190, 30_602_700};
             String[] arch = {"tiny-cnn", "vgg14", "resnet17"};
             for (int i = 0; i < arch.length; i++) {
-                Network net = NetworkBuilder.build(new ModelConfig(arch[i], 1.0, 0.2, "group", "normal-fan-out", 0), df,
+                Network net = NetworkBuilder.build(new ModelConfig(arch[i], 1.0, 0.2, "group", "normal-fan-out", 0, "conv-relu-dropout"), df,
                         3, 10, m);
                 assertThat(net.parameterCount()).as(arch[i]).isEqualTo(expected[i]);
             }
@@ -138,7 +138,7 @@ class NetworkTest {
     void noGradientCrossesALayerBoundary(ffcnn.objective.Objective objective) { // caw-conv O23, deeperforward O13
         try (NDManager m = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(7);
-            Network net = NetworkBuilder.build(new ModelConfig("tiny-cnn", 1.0, 0.1, "instance", "uniform-fan-in", 0),
+            Network net = NetworkBuilder.build(new ModelConfig("tiny-cnn", 1.0, 0.1, "instance", "uniform-fan-in", 0, "conv-relu-dropout"),
                     objective, 1, 10, m);
             NDArray x = net.prepare(m.randomNormal(new Shape(4, 1, 28, 28)));
             NDArray labels = m.create(new int[] {0, 1, 2, 3});

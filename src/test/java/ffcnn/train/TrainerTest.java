@@ -39,7 +39,7 @@ class TrainerTest {
         Engine.getInstance().setRandomSeed(5);
         CawConvObjective caw = new CawConvObjective(0.1, 1e-2, 1e-3, 50, 10, 0.995, 0.1, 100, 0.5,
                 new double[] {0.94, 0.06, 0.05});
-        return NetworkBuilder.build(new ModelConfig("tiny-cnn", 0.1, 0.1, "instance", "uniform-fan-in", 0), caw, 1,
+        return NetworkBuilder.build(new ModelConfig("tiny-cnn", 0.1, 0.1, "instance", "uniform-fan-in", 0, "conv-relu-dropout"), caw, 1,
                 10, m);
     }
 

@@ -1,0 +1,93 @@
+package ffcnn.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.pooling.Pool;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.Initializer;
+import ai.djl.util.PairList;
+import ffcnn.UserInputException;
+
+/**
+ * The trainable body of a local layer: turns the (already detached) input into the activations y that the
+ * layer's objective scores. The layer shape comes from a {@link LayerSpec}; the order of operations is the
+ * body's (chosen by the preset's {@code model.block}).
+ */
+public abstract class LayerBody extends FixedShapeBlock {
+
+    /** Names accepted by {@link #of}. */
+    public static final java.util.List<String> BLOCKS = java.util.List.of(ConvUnit.NAME, ConvBnUnit.NAME);
+
+    protected static final Shape TWO = new Shape(2, 2);
+    protected static final Shape NO_PAD = new Shape(0, 0);
+    protected static final Shape DILATION = new Shape(1, 1);
+
+    private final LayerSpec spec;
+
+    protected LayerBody(byte version, LayerSpec spec) {
+        super(version);
+        this.spec = spec;
+    }
+
+    /** The body called {@code block} for layer {@code spec}. */
+    public static LayerBody of(String block, LayerSpec spec, float dropout, Initializer init) {
+        return switch (block) {
+            case ConvUnit.NAME -> new ConvUnit(spec, dropout, init);
+            case ConvBnUnit.NAME -> new ConvBnUnit(spec, dropout, init);
+            default -> throw new UserInputException("unknown model.block '" + block + "' (known: "
+                    + String.join(", ", BLOCKS) + ")");
+        };
+    }
+
+    public LayerSpec spec() {
+        return spec;
+    }
+
+    /** Computes y from the (already detached) input; dropout and batch statistics only when {@code training}. */
+    public abstract NDArray apply(NDArray x, boolean training);
+
+    /** The weight parameter of the convolution, shaped by the spec. */
+    protected final Parameter convWeight(Initializer init) {
+        return addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT)
+                .optShape(new Shape(spec.outChannels(), spec.inChannels() / spec.groups(), spec.kernel(),
+                        spec.kernel())).optInitializer(init).build());
+    }
+
+    /** 2x2 average pooling of the input, when the spec asks for it. */
+    protected final NDArray poolBefore(NDArray x) {
+        return spec.poolBefore() ? Pool.avgPool2d(x, TWO, TWO, NO_PAD, false, true) : x;
+    }
+
+    /** 2x2 max pooling after the ReLU, when the spec asks for it. */
+    protected final NDArray poolAfter(NDArray x) {
+        return spec.poolAfter() ? Pool.maxPool2d(x, TWO, TWO, NO_PAD, false) : x;
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
+            PairList<String, Object> params) {
+        return new NDList(apply(inputs.singletonOrThrow(), training));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape in = inputShapes[0];
+        int h = spec.outputSize((int) in.get(2));
+        int w = spec.outputSize((int) in.get(3));
+        return new Shape[] {new Shape(in.get(0), spec.outChannels(), h, w)};
+    }
+
+    @Override
+    public void prepare(Shape[] inputShapes) {
+        // parameter shapes are fixed by the spec
+    }
+
+    /** Initialises the parameters in {@code manager} (no input shape is needed). */
+    public void initialize(NDManager manager) {
+        initialize(manager, DataType.FLOAT32, new Shape(1, spec.inChannels(), 8, 8));
+    }
+}

@@ -1,0 +1,68 @@
+package ffcnn.objective;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.initializer.Initializer;
+
+/**
+ * The backpropagation baseline: the same network trained end to end by one loss.
+ *
+ * <pre>
+ * logits = W · mean_{h,w} y_L + b      (global average pool, then a linear classifier, W [K, C])
+ * L      = CE_eps(logits, y)           back-propagated through every layer
+ * </pre>
+ *
+ * Only the last layer's classifier trains the network ({@link #endToEnd()}). Every other layer gets a
+ * linear probe of the same form trained on its detached activations: it reports how separable that layer
+ * is, and no gradient from it reaches the network.
+ *
+ * @param labelSmoothing eps of the cross-entropy
+ */
+public record BackpropObjective(double labelSmoothing) implements Objective {
+
+    public BackpropObjective {
+        GroupGoodnessHead.checkSmoothing(labelSmoothing);
+    }
+
+    @Override
+    public ObjectiveHead head(int channels, int classes) {
+        return new Head(this, channels, classes);
+    }
+
+    @Override
+    public boolean endToEnd() {
+        return true;
+    }
+
+    /** The linear classifier on a layer's pooled activations; PyTorch's nn.Linear initialisation. */
+    static final class Head extends ObjectiveHead {
+        private final BackpropObjective rule;
+        private final Parameter weight;
+        private final Parameter bias;
+
+        Head(BackpropObjective rule, int channels, int classes) {
+            super((byte) 1);
+            this.rule = rule;
+            float bound = (float) (1 / Math.sqrt(channels));
+            Initializer uniform = (m, shape, type) -> m.randomUniform(-bound, bound, shape, type);
+            this.weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT)
+                    .optShape(new Shape(classes, channels)).optInitializer(uniform).build());
+            this.bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS)
+                    .optShape(new Shape(classes)).optInitializer(uniform).build());
+        }
+
+        @Override
+        public LocalLoss loss(NDArray y, NDArray labels, int epoch) {
+            NDArray logits = scores(y, epoch);
+            NDArray ce = CrossEntropy.of(logits, labels, (float) rule.labelSmoothing());
+            return new LocalLoss(ce, ce, logits);
+        }
+
+        @Override
+        public NDArray scores(NDArray y, int epoch) {
+            NDArray pooled = y.reshape(y.getShape().get(0), y.getShape().get(1), -1).mean(new int[] {2});
+            return pooled.matMul(weight.getArray().transpose()).add(bias.getArray());
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package ffcnn.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ffcnn.data.Batch;
+import ffcnn.nn.Network;
+import ffcnn.nn.ResidualPass;
+import ffcnn.predict.Evaluator;
+import java.util.List;
+
+/**
+ * One training batch through every learning unit of a network, unit after unit. Each unit's arrays live
+ * in a manager of their own that is closed once its step is done; only the next unit's input and the
+ * residual shortcut are kept. So forward-only training holds one layer's activations at a time, and the
+ * backprop baseline (one unit) holds them all, as it must.
+ */
+public final class BatchStep {
+
+    /** Gives the clock of each unit (the benchmark times phases per layer). */
+    public interface Clocks {
+        Clocks NONE = unit -> LocalStep.Clock.NONE;
+
+        LocalStep.Clock of(int unit);
+    }
+
+    /**
+     * Per-layer figures of a batch.
+     *
+     * @param peakBytes the largest number of bytes alive in the batch's arrays just before a backward pass,
+     *                  when measured (else 0)
+     */
+    public record Result(float[] loss, float[] taskLoss, long[] correct, long peakBytes) {
+    }
+
+    private BatchStep() {
+    }
+
+    /**
+     * Trains {@code net} on {@code batch}; throws {@link DivergenceException} (batch {@code index}) on a
+     * non-finite loss, before that unit's update.
+     */
+    public static Result run(Network net, List<AdamW> opts, NDManager parent, Batch batch, int epoch, int index,
+            double lr, boolean measure, Clocks clocks) {
+        int layers = net.layers().size();
+        float[] loss = new float[layers];
+        float[] task = new float[layers];
+        long[] correct = new long[layers];
+        long peak = 0;
+        try (NDManager step = parent.newSubManager()) {
+            NDArray x = net.prepare(Evaluator.images(step, batch));
+            NDArray labels = step.create(batch.labels());
+            ResidualPass pass = new ResidualPass();
+            List<int[]> units = net.units();
+            for (int u = 0; u < units.size(); u++) {
+                int from = units.get(u)[0];
+                int to = units.get(u)[1];
+                LocalStep.Result r;
+                try (NDManager work = step.newSubManager()) {
+                    x.tempAttach(work);
+                    r = LocalStep.run(net.layers().subList(from, to), opts.subList(from, to), x, pass, labels,
+                            epoch, lr, measure ? step : null, clocks.of(u));
+                    if (r.next() == null) {
+                        int bad = firstNonFinite(r.loss());
+                        throw new DivergenceException(epoch, index, from + bad, r.loss()[bad]);
+                    }
+                    r.next().attach(step);
+                    pass.keepIn(step);
+                }
+                if (!pass.holds(x)) {
+                    x.close();
+                }
+                x = r.next();
+                System.arraycopy(r.loss(), 0, loss, from, to - from);
+                System.arraycopy(r.taskLoss(), 0, task, from, to - from);
+                System.arraycopy(r.correct(), 0, correct, from, to - from);
+                peak = Math.max(peak, r.bytes());
+            }
+        }
+        return new Result(loss, task, correct, peak);
+    }
+
+    private static int firstNonFinite(float[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                return i;
+            }
+        }
+        return 0;
+    }
+}

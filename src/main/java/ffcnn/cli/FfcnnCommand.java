@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 /** The root command: prints usage; the work is done by its subcommands. */
 @Command(name = "ffcnn", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Trains convolutional networks without backpropagation across layers.",
-        subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class,
+        subcommands = {TrainCommand.class, CompareCommand.class, EvalCommand.class, PredictCommand.class,
             DatasetsCommand.class, MethodsCommand.class, BenchCommand.class})
 public final class FfcnnCommand implements Runnable {
 

@@ -1,6 +1,7 @@
 package ffcnn.cli;
 
 import ffcnn.UserInputException;
+import ffcnn.method.TrainingProcessException;
 import ffcnn.train.DivergenceException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -54,7 +55,8 @@ public final class Main {
                 return t.getMessage();
             }
         }
-        if ((ex instanceof UncheckedIOException || ex instanceof DivergenceException) && ex.getMessage() != null) {
+        if ((ex instanceof UncheckedIOException || ex instanceof DivergenceException
+                || ex instanceof TrainingProcessException) && ex.getMessage() != null) {
             return ex.getMessage();
         }
         String m = ex.getMessage();

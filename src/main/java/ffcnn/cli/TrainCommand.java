@@ -25,37 +25,8 @@ public final class TrainCommand extends EngineCommand {
     @Option(names = "--method", defaultValue = "caw-conv", description = "Method (see `ffcnn methods`). Default: ${DEFAULT-VALUE}.")
     String method;
 
-    @Option(names = "--dataset", defaultValue = "fashion-mnist",
-            description = "mnist, fashion-mnist, cifar10, cifar100. Default: ${DEFAULT-VALUE}.")
-    String dataset;
-
-    @Option(names = "--preset", defaultValue = "quick",
-            description = "paper (the papers' settings), quick (CPU-sized), tiny, vgg, x3, or a YAML file. Default: ${DEFAULT-VALUE}.")
-    String preset;
-
-    @Option(names = "--epochs", description = "Override train.epochs.")
-    Integer epochs;
-
-    @Option(names = "--batch-size", description = "Override train.batch_size.")
-    Integer batchSize;
-
-    @Option(names = "--lr", description = "Override train.lr.")
-    Double lr;
-
-    @Option(names = "--seed", description = "Override train.seed.")
-    Long seed;
-
-    @Option(names = "--limit-train", paramLabel = "N", description = "Use the first N images of the training split.")
-    Integer limitTrain;
-
-    @Option(names = "--limit-valid", paramLabel = "N", description = "Use the first N images of the validation split.")
-    Integer limitValid;
-
-    @Option(names = "--limit-test", paramLabel = "N", description = "Use the first N images of the test set.")
-    Integer limitTest;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override any preset key, e.g. --set objective.entropy_weight=0.02.")
-    List<String> overrides = new ArrayList<>();
+    @Mixin
+    PresetOptions presetOptions;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Run folder (default: runs/<date>-<method>-<dataset>).")
     Path out;
@@ -76,15 +47,17 @@ public final class TrainCommand extends EngineCommand {
         RunSummary summary;
         Path dir;
         if (resume != null) {
-            if (!allOverrides().isEmpty() || out != null) {
+            if (!presetOptions.overrides().isEmpty() || out != null) {
                 throw new UserInputException("--resume continues " + resume + " exactly as configured there; "
                         + "drop --out, --set, --epochs and the other preset options");
             }
             dir = resume;
             summary = TrainingRun.resume(resume, dataOption.dataDir, listeners);
         } else {
-            RunConfig config = PresetLoader.load(method, dataset, preset, allOverrides());
-            dir = out != null ? out : freshRunFolder(Path.of("runs", LocalDate.now() + "-" + method + "-" + dataset));
+            RunConfig config = PresetLoader.load(method, presetOptions.dataset, presetOptions.preset,
+                    presetOptions.overrides());
+            dir = out != null ? out : freshRunFolder(Path.of("runs", LocalDate.now() + "-" + method + "-"
+                    + presetOptions.dataset));
             summary = TrainingRun.start(config, dir, dataOption.dataDir, listeners);
         }
         stdout.printf("%s on %s: test accuracy %.4f (%s), best %.4f, %d epochs, %.0f s training,"
@@ -101,24 +74,5 @@ public final class TrainCommand extends EngineCommand {
             dir = base.resolveSibling(base.getFileName() + "-" + i);
         }
         return dir;
-    }
-
-    private List<String> allOverrides() {
-        List<String> all = new ArrayList<>();
-        add(all, "train.epochs", epochs);
-        add(all, "train.batch_size", batchSize);
-        add(all, "train.lr", lr);
-        add(all, "train.seed", seed);
-        add(all, "data.limit_train", limitTrain);
-        add(all, "data.limit_valid", limitValid);
-        add(all, "data.limit_test", limitTest);
-        all.addAll(overrides);
-        return all;
-    }
-
-    private static void add(List<String> all, String key, Object value) {
-        if (value != null) {
-            all.add(key + "=" + value);
-        }
     }
 }

@@ -36,9 +36,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class Charts {
 
     static {
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
+        headless();
     }
 
     /** Names of the fixed curve files, in the order a report shows them. */
@@ -48,6 +46,13 @@ public final class Charts {
     private static final int HEIGHT = 540;
 
     private Charts() {
+    }
+
+    /** Makes AWT headless unless it is set otherwise; call before the first chart is drawn. */
+    static void headless() {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
     }
 
     /** Writes the curve PNGs of {@code history} into {@code runDir}; does nothing for an empty history. */

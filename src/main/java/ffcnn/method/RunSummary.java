@@ -14,14 +14,20 @@ import java.util.Map;
 /**
  * summary.json: the headline figures of a finished run. {@code testAccuracy} is the final epoch's test
  * accuracy with the default strategy; {@code bestTestAccuracy} the best over epochs (the official code
- * tracks that maximum, specs/caw-conv.md 10.3).
+ * tracks that maximum, specs/caw-conv.md 10.3). Memory: {@code peakRssBytes} is the process's peak resident
+ * set (native tensors and Java heap together), {@code peakHeapBytes} the Java heap's share, and
+ * {@code peakStepBytes} the most bytes one training step's arrays held at once (just before a backward pass).
  */
 public record RunSummary(String method, String dataset, String arch, int epochs, String strategy,
         double testAccuracy, double bestTestAccuracy, Double validAccuracy, Map<String, Double> testAccuracyByStrategy,
         List<Double> perLayerTestAccuracy, int[] bestRange, long parameters, int trainImages, double trainSeconds,
-        double evalSeconds, double trainImagesPerSecond, long peakRssBytes) {
+        double evalSeconds, double trainImagesPerSecond, long peakRssBytes, long peakHeapBytes, long peakStepBytes) {
 
-    static RunSummary of(RunConfig config, DataSplits data, Network net, RunState state) {
+    /**
+     * The summary of a run whose training step held at most {@code peakStepBytes} in arrays at once. The
+     * resident and heap peaks are this process's.
+     */
+    static RunSummary of(RunConfig config, DataSplits data, Network net, RunState state, long peakStepBytes) {
         List<EpochMetrics> h = state.history();
         EpochMetrics last = h.get(h.size() - 1);
         String strategy = config.predict().strategy();
@@ -33,7 +39,7 @@ public record RunSummary(String method, String dataset, String arch, int epochs,
                 last.testAccuracy().get(strategy), best, last.validAccuracy().get(strategy), last.testAccuracy(),
                 last.layers().stream().map(LayerMetrics::testAccuracy).toList(), state.model().bestRange(),
                 net.parameterCount(), data.train().size(), trainSeconds, evalSeconds, images / trainSeconds,
-                ResourceUsage.peakRssBytes());
+                ResourceUsage.peakRssBytes(), ResourceUsage.peakHeapBytes(), peakStepBytes);
     }
 
     void write(Path out) {

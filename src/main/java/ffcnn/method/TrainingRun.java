@@ -78,7 +78,7 @@ public final class TrainingRun {
         Trainer trainer = new Trainer(net, config.train(), opts, state, all, t -> checkpoint(out, config, data, t));
         trainer.fit(data, config.method());
         writeHeatmaps(out, net, state.model().epoch());
-        RunSummary summary = RunSummary.of(config, data, net, state);
+        RunSummary summary = RunSummary.of(config, data, net, state, trainer.peakStepBytes());
         summary.write(out);
         HtmlReport.write(out);
         return summary;

@@ -2,6 +2,7 @@ package ffcnn.nn;
 
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import java.io.DataInputStream;
@@ -77,15 +78,21 @@ public final class Network implements AutoCloseable {
         return GroupNormalization.layer(x);
     }
 
-    /** Per-layer class scores [B, K] of {@code images} in evaluation mode (no dropout), every layer run. */
+    /**
+     * Per-layer class scores [B, K] of {@code images} in evaluation mode (no dropout), every layer run, each
+     * layer's activations freed before the next layer runs.
+     */
     public List<NDArray> scores(NDArray images, int epoch) {
         List<NDArray> out = new ArrayList<>(layers.size());
         NDArray x = prepare(images);
         ResidualPass pass = new ResidualPass();
         for (LocalLayer layer : layers) {
-            NDArray y = layer.activations(x, false);
-            out.add(layer.scores(y, epoch));
-            x = pass.next(layer.spec().link(), layer.passOn(y));
+            NDList r = LayerScope.run(x, pass, in -> {
+                NDArray y = layer.activations(in, false);
+                return new NDList(pass.next(layer.spec().link(), layer.passOn(y)), layer.scores(y, epoch));
+            });
+            x = r.get(0);
+            out.add(r.get(1));
         }
         return out;
     }

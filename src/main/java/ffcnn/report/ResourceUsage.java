@@ -27,6 +27,20 @@ public final class ResourceUsage {
         return statusKilobytes("VmRSS:");
     }
 
+    /**
+     * Peak bytes of Java heap used since the JVM started: the sum of every heap pool's peak (an upper bound of
+     * the heap's peak, as the pools peak at different times).
+     */
+    public static long peakHeapBytes() {
+        long sum = 0;
+        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
     /** Bytes of Java heap in use now (total minus free). */
     public static long heapUsedBytes() {
         Runtime rt = Runtime.getRuntime();

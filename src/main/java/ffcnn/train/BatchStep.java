@@ -1,8 +1,10 @@
 package ffcnn.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ffcnn.data.Batch;
+import ffcnn.nn.LayerScope;
 import ffcnn.nn.Network;
 import ffcnn.nn.ResidualPass;
 import ffcnn.predict.Evaluator;
@@ -10,7 +12,7 @@ import java.util.List;
 
 /**
  * One training batch through every learning unit of a network, unit after unit. Each unit's arrays live
- * in a manager of their own that is closed once its step is done; only the next unit's input and the
+ * in a {@link LayerScope} that is closed once its step is done; only the next unit's input and the
  * residual shortcut are kept. So forward-only training holds one layer's activations at a time, and the
  * backprop baseline (one unit) holds them all, as it must.
  */
@@ -54,26 +56,21 @@ public final class BatchStep {
             for (int u = 0; u < units.size(); u++) {
                 int from = units.get(u)[0];
                 int to = units.get(u)[1];
-                LocalStep.Result r;
-                try (NDManager work = step.newSubManager()) {
-                    x.tempAttach(work);
-                    r = LocalStep.run(net.layers().subList(from, to), opts.subList(from, to), x, pass, labels,
-                            epoch, lr, measure ? step : null, clocks.of(u));
-                    if (r.next() == null) {
-                        int bad = firstNonFinite(r.loss());
-                        throw new DivergenceException(epoch, index, from + bad, r.loss()[bad]);
+                LocalStep.Clock clock = clocks.of(u);
+                LocalStep.Result[] r = new LocalStep.Result[1];
+                x = LayerScope.run(x, pass, unitInput -> {
+                    r[0] = LocalStep.run(net.layers().subList(from, to), opts.subList(from, to), unitInput, pass,
+                            labels, epoch, lr, measure ? step : null, clock);
+                    if (r[0].next() == null) {
+                        int bad = firstNonFinite(r[0].loss());
+                        throw new DivergenceException(epoch, index, from + bad, r[0].loss()[bad]);
                     }
-                    r.next().attach(step);
-                    pass.keepIn(step);
-                }
-                if (!pass.holds(x)) {
-                    x.close();
-                }
-                x = r.next();
-                System.arraycopy(r.loss(), 0, loss, from, to - from);
-                System.arraycopy(r.taskLoss(), 0, task, from, to - from);
-                System.arraycopy(r.correct(), 0, correct, from, to - from);
-                peak = Math.max(peak, r.bytes());
+                    return new NDList(r[0].next());
+                }).get(0);
+                System.arraycopy(r[0].loss(), 0, loss, from, to - from);
+                System.arraycopy(r[0].taskLoss(), 0, task, from, to - from);
+                System.arraycopy(r[0].correct(), 0, correct, from, to - from);
+                peak = Math.max(peak, r[0].bytes());
             }
         }
         return new Result(loss, task, correct, peak);

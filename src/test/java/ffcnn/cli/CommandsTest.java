@@ -3,36 +3,14 @@ package ffcnn.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** train, eval, predict, methods and the error paths, through the command line as a user types them. */
-class CommandsTest {
-
-    private StringWriter out;
-    private StringWriter err;
-
-    @BeforeEach
-    void writers() {
-        out = new StringWriter();
-        err = new StringWriter();
-    }
-
-    private int run(String... args) {
-        return Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-    }
-
-    private void assertOneErrorLine(String... parts) {
-        assertThat(err.toString()).startsWith("ffcnn: ").doesNotContain("\tat ");
-        assertThat(err.toString().strip().lines()).hasSize(1);
-        assertThat(err.toString()).contains(parts);
-    }
+class CommandsTest extends CommandLineTest {
 
     @Test
     void trainEvalAndPredictOnMnist(@TempDir Path dir) throws Exception {

@@ -2,8 +2,6 @@ package ffcnn.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -11,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,22 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code ffcnn compare} as a user types it: two methods on a small MNIST slice, each trained in a child
  * JVM, then the same command again (both skipped), and the errors that stop it before anything runs.
  */
-class CompareCommandTest {
+class CompareCommandTest extends CommandLineTest {
 
     private static final List<String> METHODS = List.of("caw-conv", "deeperforward");
-
-    private StringWriter out;
-    private StringWriter err;
-
-    @BeforeEach
-    void writers() {
-        out = new StringWriter();
-        err = new StringWriter();
-    }
-
-    private int run(String... args) {
-        return Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-    }
 
     private int compare(Path dir, String... more) {
         List<String> args = new ArrayList<>(List.of("compare", "--methods", String.join(",", METHODS),
@@ -43,12 +27,6 @@ class CompareCommandTest {
                 "--data-dir", "../shared/datasets", "--threads", "2", "--quiet", "--out", dir.toString()));
         args.addAll(List.of(more));
         return run(args.toArray(String[]::new));
-    }
-
-    private void assertOneErrorLine(String... parts) {
-        assertThat(err.toString()).startsWith("ffcnn: ").doesNotContain("\tat ");
-        assertThat(err.toString().strip().lines()).hasSize(1);
-        assertThat(err.toString()).contains(parts);
     }
 
     @Test

@@ -35,7 +35,12 @@ class PresetLoaderTest {
 
     @Test
     void everyPresetBinds() {
-        for (String method : List.of("caw-conv", "deeperforward")) {
+        for (String d : List.of("mnist", "fashion-mnist", "cifar10")) {
+            for (String p : List.of("paper", "quick")) {
+                assertThat(PresetLoader.load("cwcomp", d, p, List.of()).model().arch()).isEqualTo("cwcomp-cnn");
+            }
+        }
+        for (String method : List.of("caw-conv", "deeperforward", "backprop")) {
             for (String d : List.of("mnist", "fashion-mnist", "cifar10")) {
                 for (String p : List.of("paper", "quick", "tiny", "vgg")) {
                     assertThat(PresetLoader.load(method, d, p, List.of()).method()).isEqualTo(method);
@@ -45,6 +50,23 @@ class PresetLoaderTest {
                 assertThat(PresetLoader.load(method, "cifar100", p, List.of()).data().dataset()).isEqualTo("cifar100");
             }
         }
+    }
+
+    @Test
+    void cwcompAndBackpropPresetsFollowTheirCode() {
+        RunConfig cwc = PresetLoader.load("cwcomp", "fashion-mnist", "paper", List.of());
+        assertThat(cwc.model().block()).isEqualTo("dropout-conv-relu-bn");
+        assertThat(cwc.model().outputNorm()).isEqualTo("none");
+        assertThat(List.of(cwc.train().epochs(), cwc.train().batchSize())).containsExactly(20, 128);
+        assertThat(cwc.train().lr()).isEqualTo(0.01).isEqualTo(cwc.train().lrMin());
+        assertThat(cwc.train().weightDecay()).isZero();
+        assertThat(cwc.predict().strategy()).isEqualTo("last-layer");
+        RunConfig bp = PresetLoader.load("backprop", "cifar10", "paper", List.of());
+        RunConfig caw = PresetLoader.load("caw-conv", "cifar10", "paper", List.of());
+        assertThat(bp.model()).isEqualTo(caw.model());
+        assertThat(bp.data()).isEqualTo(caw.data());
+        assertThat(PresetLoader.load("backprop", "fashion-mnist", "quick", List.of()).model())
+                .isEqualTo(PresetLoader.load("caw-conv", "fashion-mnist", "quick", List.of()).model());
     }
 
     @Test

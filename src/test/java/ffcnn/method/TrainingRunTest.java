@@ -114,10 +114,21 @@ class TrainingRunTest {
                 .isInstanceOf(UserInputException.class).hasMessageContaining("checkpoint");
     }
 
-    @Test
-    void reloadedModelPredictsExactlyAsTrained(@TempDir Path dir) {
-        RunSummary s = TrainingRun.start(small(1), dir, DATA, List.of());
-        var data = ffcnn.data.Datasets.load(TrainingRun.request(small(1).data(), DATA, 2222));
+    /** CwComp's batch-norm running statistics and backprop's classifiers are saved with the model too. */
+    static java.util.stream.Stream<RunConfig> reloadable() {
+        List<String> small = List.of("train.epochs=1", "data.limit_train=640", "data.limit_valid=256",
+                "data.limit_test=256", "train.batch_size=64");
+        List<String> narrow = new java.util.ArrayList<>(small);
+        narrow.add("model.width=0.2");
+        return java.util.stream.Stream.of(small(1), PresetLoader.load("cwcomp", "mnist", "quick", narrow),
+                PresetLoader.load("backprop", "mnist", "quick", narrow));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("reloadable")
+    void reloadedModelPredictsExactlyAsTrained(RunConfig config, @TempDir Path dir) {
+        RunSummary s = TrainingRun.start(config, dir, DATA, List.of());
+        var data = ffcnn.data.Datasets.load(TrainingRun.request(config.data(), DATA, config.train().seed()));
         try (NDManager m = NDManager.newBaseManager(); TrainedModel model = TrainedModel.load(dir, m)) {
             var scores = ffcnn.predict.Evaluator.scores(model.network(), data.test(), model.normalization(), 100,
                     model.epoch());

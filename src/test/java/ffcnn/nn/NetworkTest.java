@@ -129,17 +129,31 @@ class NetworkTest {
         }
     }
 
-    static java.util.stream.Stream<ffcnn.objective.Objective> forwardOnlyObjectives() {
-        return java.util.stream.Stream.of(CAW, new ffcnn.objective.DeeperForwardObjective(0));
+    /** A forward-only method's objective with the network it trains. */
+    record Case(String name, ffcnn.objective.Objective objective, ModelConfig model) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static java.util.stream.Stream<Case> forwardOnlyObjectives() {
+        return java.util.stream.Stream.of(
+                new Case("caw-conv", CAW, new ModelConfig("tiny-cnn", 1.0, 0.1, "instance", "uniform-fan-in", 0,
+                        "conv-relu-dropout")),
+                new Case("deeperforward", new ffcnn.objective.DeeperForwardObjective(0), new ModelConfig("tiny-cnn",
+                        1.0, 0.1, "group", "normal-fan-out", 0, "conv-relu-dropout")),
+                new Case("cwcomp", new ffcnn.objective.CwCompObjective(0), new ModelConfig("cwcomp-cnn", 1.0, 0.1,
+                        "none", "uniform-fan-in", 0, "dropout-conv-relu-bn")));
     }
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.MethodSource("forwardOnlyObjectives")
-    void noGradientCrossesALayerBoundary(ffcnn.objective.Objective objective) { // caw-conv O23, deeperforward O13
+    void noGradientCrossesALayerBoundary(Case c) { // caw-conv O23, deeperforward O13, cwcomp
         try (NDManager m = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(7);
-            Network net = NetworkBuilder.build(new ModelConfig("tiny-cnn", 1.0, 0.1, "instance", "uniform-fan-in", 0, "conv-relu-dropout"),
-                    objective, 1, 10, m);
+            Network net = NetworkBuilder.build(c.model(), c.objective(), 1, 10, m);
+            assertThat(net.units()).hasSize(net.layers().size());
             NDArray x = net.prepare(m.randomNormal(new Shape(4, 1, 28, 28)));
             NDArray labels = m.create(new int[] {0, 1, 2, 3});
             LocalLayer first = net.layers().get(0);

@@ -1,0 +1,39 @@
+package ffcnn.method;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * CwComp and the backprop baseline learn for real: each quick preset on the first 6,000 MNIST training
+ * images for one epoch, scored on the first 2,000 test images (chance is 10 %). Measured: CwComp 81.4 %,
+ * backprop 95.1 %.
+ */
+@Tag("learning")
+class BaselinesLearningTest {
+
+    static RunSummary quick(String method, Path dir) {
+        RunConfig config = PresetLoader.load(method, "mnist", "quick", List.of("train.epochs=1",
+                "data.limit_train=6000", "data.limit_valid=1000", "data.limit_test=2000"));
+        return TrainingRun.start(config, dir, Path.of("../shared/datasets"), List.of());
+    }
+
+    @Test
+    void cwcompQuickPresetLearnsMnist(@TempDir Path dir) {
+        RunSummary s = quick("cwcomp", dir);
+        assertThat(s.strategy()).isEqualTo("last-layer");
+        assertThat(s.testAccuracy()).as("last-layer test accuracy").isGreaterThanOrEqualTo(0.75);
+    }
+
+    @Test
+    void backpropQuickPresetLearnsMnist(@TempDir Path dir) {
+        RunSummary s = quick("backprop", dir);
+        assertThat(s.strategy()).isEqualTo("last-layer");
+        assertThat(s.testAccuracy()).as("last-layer test accuracy").isGreaterThanOrEqualTo(0.85);
+        assertThat(s.peakStepBytes()).isPositive();
+    }
+}

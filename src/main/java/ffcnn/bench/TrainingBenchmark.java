@@ -82,7 +82,7 @@ public record TrainingBenchmark(double images, double bareImages, PhaseTimes ffc
     }
 
     private static int ffcnnBatch(Network net, List<AdamW> opts, NDManager m, Batch b, PhaseTimes times) {
-        BatchStep.run(net, opts, m, b, 0, 0, 0.03, false, unit -> {
+        BatchStep.run(net, opts, m, b, 0, 0, 0.03, l -> true, false, unit -> {
             long[] last = {System.nanoTime()};
             return phase -> {
                 long now = System.nanoTime();

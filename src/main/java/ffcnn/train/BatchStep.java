@@ -9,6 +9,7 @@ import ffcnn.nn.Network;
 import ffcnn.nn.ResidualPass;
 import ffcnn.predict.Evaluator;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * One training batch through every learning unit of a network, unit after unit. Each unit's arrays live
@@ -39,10 +40,11 @@ public final class BatchStep {
 
     /**
      * Trains {@code net} on {@code batch}; throws {@link DivergenceException} (batch {@code index}) on a
-     * non-finite loss, before that unit's update.
+     * non-finite loss, before that unit's update. A unit learns when {@code learns} holds for one of its
+     * layers; otherwise it only passes its output on.
      */
     public static Result run(Network net, List<AdamW> opts, NDManager parent, Batch batch, int epoch, int index,
-            double lr, boolean measure, Clocks clocks) {
+            double lr, IntPredicate learns, boolean measure, Clocks clocks) {
         int layers = net.layers().size();
         float[] loss = new float[layers];
         float[] task = new float[layers];
@@ -57,10 +59,11 @@ public final class BatchStep {
                 int from = units.get(u)[0];
                 int to = units.get(u)[1];
                 LocalStep.Clock clock = clocks.of(u);
+                boolean update = java.util.stream.IntStream.range(from, to).anyMatch(learns);
                 LocalStep.Result[] r = new LocalStep.Result[1];
                 x = LayerScope.run(x, pass, unitInput -> {
                     r[0] = LocalStep.run(net.layers().subList(from, to), opts.subList(from, to), unitInput, pass,
-                            labels, epoch, lr, measure ? step : null, clock);
+                            labels, epoch, lr, update, measure ? step : null, clock);
                     if (r[0].next() == null) {
                         int bad = firstNonFinite(r[0].loss());
                         throw new DivergenceException(epoch, index, from + bad, r[0].loss()[bad]);

@@ -43,16 +43,17 @@ public final class LocalStep {
     /**
      * Runs the unit {@code layers} (with one optimiser each) on input {@code x}; {@code pass} carries the
      * residual shortcut across layers. With a {@code measured} manager, counts the bytes alive in it (and its
-     * children) before backward.
+     * children) before backward. Without {@code update} the unit only computes its output and losses: no
+     * gradient, no optimiser step (a frozen layer).
      */
     public static Result run(List<LocalLayer> layers, List<AdamW> opts, NDArray x, ResidualPass pass,
-            NDArray labels, int epoch, double lr, NDManager measured, Clock clock) {
+            NDArray labels, int epoch, double lr, boolean update, NDManager measured, Clock clock) {
         int n = layers.size();
         NDArray[] ys = new NDArray[n];
         LocalLoss[] losses = new LocalLoss[n];
         float[] totals = new float[n];
         long bytes = 0;
-        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        try (GradientCollector gc = update ? Engine.getInstance().newGradientCollector() : null) {
             NDArray in = x;
             for (int i = 0; i < n; i++) {
                 LocalLayer layer = layers.get(i);
@@ -77,11 +78,13 @@ public final class LocalStep {
             if (measured != null) {
                 bytes = liveBytes(measured);
             }
-            gc.backward(total);
+            if (update) {
+                gc.backward(total);
+            }
         }
         clock.phaseEnd(2);
-        for (AdamW opt : opts) {
-            opt.step(lr);
+        for (int i = 0; update && i < opts.size(); i++) {
+            opts.get(i).step(lr);
         }
         clock.phaseEnd(3);
         float[] task = new float[n];

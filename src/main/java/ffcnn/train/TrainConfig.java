@@ -1,5 +1,7 @@
 package ffcnn.train;
 
+import java.util.List;
+
 /**
  * The {@code train:} section of a preset.
  *
@@ -10,9 +12,12 @@ package ffcnn.train;
  * @param weightDecay decoupled weight decay of AdamW (0 = Adam)
  * @param gradClip    global-norm gradient clip per layer (0 = none)
  * @param seed        seed of initialisation, shuffling and dropout
+ * @param layerEpochs per layer {@code [first, end)}: the epochs in which that layer learns; in the other
+ *                    epochs it only passes its output on (CwComp's layer-wise schedule); empty: every layer
+ *                    learns in every epoch
  */
 public record TrainConfig(int epochs, int batchSize, double lr, double lrMin, double weightDecay, double gradClip,
-        long seed) {
+        long seed, List<List<Integer>> layerEpochs) {
 
     public TrainConfig {
         if (epochs < 1 || batchSize < 1) {
@@ -21,6 +26,27 @@ public record TrainConfig(int epochs, int batchSize, double lr, double lrMin, do
         if (lr <= 0 || lrMin < 0 || weightDecay < 0 || gradClip < 0) {
             throw new IllegalArgumentException("train.lr must be > 0; lr_min, weight_decay, grad_clip >= 0");
         }
+        layerEpochs = List.copyOf(layerEpochs);
+        for (List<Integer> range : layerEpochs) {
+            if (range.size() != 2 || range.get(0) < 0 || range.get(1) < range.get(0)) {
+                throw new IllegalArgumentException("train.layer_epochs holds [first, end) pairs, got " + range);
+            }
+        }
+    }
+
+    /** Every layer learns in every epoch. */
+    public TrainConfig(int epochs, int batchSize, double lr, double lrMin, double weightDecay, double gradClip,
+            long seed) {
+        this(epochs, batchSize, lr, lrMin, weightDecay, gradClip, seed, List.of());
+    }
+
+    /** Whether layer {@code layer} learns in epoch {@code epoch} (0-based). */
+    public boolean learns(int layer, int epoch) {
+        if (layerEpochs.isEmpty()) {
+            return true;
+        }
+        List<Integer> range = layerEpochs.get(layer);
+        return epoch >= range.get(0) && epoch < range.get(1);
     }
 
     public CosineSchedule schedule() {

@@ -39,6 +39,10 @@ public final class Trainer {
         this.state = state;
         this.listeners = List.copyOf(listeners);
         this.checkpoint = checkpoint;
+        if (!config.layerEpochs().isEmpty() && config.layerEpochs().size() != net.layers().size()) {
+            throw new ffcnn.UserInputException("train.layer_epochs has " + config.layerEpochs().size()
+                    + " ranges for a network of " + net.layers().size() + " layers");
+        }
         if (optimizers.size() != net.layers().size()) {
             throw new IllegalArgumentException(optimizers.size() + " optimizers for " + net.layers().size() + " layers");
         }
@@ -118,8 +122,8 @@ public final class Trainer {
 
     /** One batch through every layer; returns the mean local loss over layers. */
     private double trainBatch(Batch batch, int epoch, int b, double lr, LayerStats[] stats) {
-        BatchStep.Result r = BatchStep.run(net, optimizers, net.manager(), batch, epoch, b, lr, b == 0,
-                BatchStep.Clocks.NONE);
+        BatchStep.Result r = BatchStep.run(net, optimizers, net.manager(), batch, epoch, b, lr,
+                l -> config.learns(l, epoch), b == 0, BatchStep.Clocks.NONE);
         peakStepBytes = Math.max(peakStepBytes, r.peakBytes());
         double sum = 0;
         for (int l = 0; l < stats.length; l++) {

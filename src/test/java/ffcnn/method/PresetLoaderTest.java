@@ -61,6 +61,9 @@ class PresetLoaderTest {
         assertThat(cwc.train().lr()).isEqualTo(0.01).isEqualTo(cwc.train().lrMin());
         assertThat(cwc.train().weightDecay()).isZero();
         assertThat(cwc.predict().strategy()).isEqualTo("last-layer");
+        assertThat(cwc.train().layerEpochs()).containsExactly(List.of(0, 10), List.of(0, 15), List.of(0, 19),
+                List.of(0, 23));
+        assertThat(PresetLoader.load("cwcomp", "mnist", "paper", List.of()).train().learns(0, 2)).isFalse();
         RunConfig bp = PresetLoader.load("backprop", "cifar10", "paper", List.of());
         RunConfig caw = PresetLoader.load("caw-conv", "cifar10", "paper", List.of());
         assertThat(bp.model()).isEqualTo(caw.model());

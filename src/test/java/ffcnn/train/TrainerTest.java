@@ -73,4 +73,38 @@ class TrainerTest {
                     .hasMessageContaining("last good checkpoint");
         }
     }
+
+    @Test
+    void layersLearnOnlyInTheirEpochs() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Network net = network(m, 0.03);
+            TrainConfig c = new TrainConfig(2, 16, 0.03, 0.003, 0, 0, 1,
+                    List.of(List.of(0, 1), List.of(1, 2), List.of(0, 2), List.of(0, 0)));
+            List<List<float[]>> snapshots = new ArrayList<>();
+            snapshots.add(weights(net));
+            TrainingListener snap = new TrainingListener() {
+                @Override
+                public void onEpochEnd(EpochMetrics metrics, List<EpochMetrics> history) {
+                    snapshots.add(weights(net));
+                }
+            };
+            new Trainer(net, c, Trainer.optimizers(net, c), RunState.fresh(4, "loss-aware", synthetic(1).classNames()),
+                    List.of(snap), null).fit(synthetic(64), "caw-conv");
+            boolean[][] learns = {{true, false}, {false, true}, {true, true}, {false, false}};
+            for (int l = 0; l < 4; l++) {
+                for (int e = 0; e < 2; e++) {
+                    boolean changed = !java.util.Arrays.equals(snapshots.get(e).get(l), snapshots.get(e + 1).get(l));
+                    assertThat(changed).as("layer %d in epoch %d", l, e).isEqualTo(learns[l][e]);
+                }
+            }
+            TrainConfig wrong = new TrainConfig(1, 16, 0.03, 0.003, 0, 0, 1, List.of(List.of(0, 1)));
+            assertThatThrownBy(() -> new Trainer(net, wrong, Trainer.optimizers(net, wrong), RunState.fresh(4,
+                    "loss-aware", synthetic(1).classNames()), List.of(), null))
+                    .isInstanceOf(ffcnn.UserInputException.class).hasMessageContaining("train.layer_epochs");
+        }
+    }
+
+    static List<float[]> weights(Network net) {
+        return net.layers().stream().map(l -> l.learnable().get(0).getArray().toFloatArray()).toList();
+    }
 }

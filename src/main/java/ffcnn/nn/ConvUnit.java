@@ -1,6 +1,7 @@
 package ffcnn.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
@@ -18,15 +19,15 @@ public final class ConvUnit extends LayerBody {
 
     private final float dropout;
     private final Parameter weight;
-    private final ai.djl.ndarray.types.Shape stride;
-    private final ai.djl.ndarray.types.Shape padding;
+    private final Shape stride;
+    private final Shape padding;
 
     /** A unit of shape {@code spec} whose weights are drawn by {@code init} at initialisation. */
     public ConvUnit(LayerSpec spec, float dropout, Initializer init) {
         super((byte) 1, spec);
         this.dropout = dropout;
-        this.stride = new ai.djl.ndarray.types.Shape(spec.stride(), spec.stride());
-        this.padding = new ai.djl.ndarray.types.Shape(spec.padding(), spec.padding());
+        this.stride = new Shape(spec.stride(), spec.stride());
+        this.padding = new Shape(spec.padding(), spec.padding());
         this.weight = convWeight(init);
     }
 

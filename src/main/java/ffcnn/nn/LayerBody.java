@@ -11,6 +11,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
 import ffcnn.UserInputException;
+import java.util.List;
 
 /**
  * The trainable body of a local layer: turns the (already detached) input into the activations y that the
@@ -20,7 +21,7 @@ import ffcnn.UserInputException;
 public abstract class LayerBody extends FixedShapeBlock {
 
     /** Names accepted by {@link #of}. */
-    public static final java.util.List<String> BLOCKS = java.util.List.of(ConvUnit.NAME, ConvBnUnit.NAME);
+    public static final List<String> BLOCKS = List.of(ConvUnit.NAME, ConvBnUnit.NAME);
 
     protected static final Shape TWO = new Shape(2, 2);
     protected static final Shape NO_PAD = new Shape(0, 0);

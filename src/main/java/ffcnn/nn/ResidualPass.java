@@ -2,6 +2,7 @@ package ffcnn.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.pooling.Pool;
 
@@ -16,7 +17,7 @@ public final class ResidualPass {
     private NDArray shortcut;
 
     /** Moves the shortcut (if any) to {@code manager}, so that it outlives the learning unit that made it. */
-    public void keepIn(ai.djl.ndarray.NDManager manager) {
+    public void keepIn(NDManager manager) {
         if (shortcut != null) {
             shortcut.attach(manager);
         }

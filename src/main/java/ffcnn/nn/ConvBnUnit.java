@@ -2,9 +2,7 @@ package ffcnn.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.initializer.Initializer;
@@ -26,22 +24,16 @@ public final class ConvBnUnit extends LayerBody {
     private static final int CHANNEL_AXIS = -1;
 
     private final float dropout;
-    private final Parameter weight;
     private final Parameter bias;
     private final Parameter gamma;
     private final Parameter beta;
     private final Parameter runningMean;
     private final Parameter runningVar;
-    private final Shape stride;
-    private final Shape padding;
 
     /** A unit of shape {@code spec}; {@code init} draws the conv weight, the bias is PyTorch's default. */
     public ConvBnUnit(LayerSpec spec, float dropout, Initializer init) {
-        super((byte) 1, spec);
+        super((byte) 1, spec, init);
         this.dropout = dropout;
-        this.stride = new Shape(spec.stride(), spec.stride());
-        this.padding = new Shape(spec.padding(), spec.padding());
-        this.weight = convWeight(init);
         int c = spec.outChannels();
         double bound = 1 / Math.sqrt((double) spec.inChannels() / spec.groups() * spec.kernel() * spec.kernel());
         this.bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS)
@@ -60,9 +52,7 @@ public final class ConvBnUnit extends LayerBody {
     @Override
     public NDArray apply(NDArray x, boolean training) {
         NDArray in = training && dropout > 0 ? Dropout.dropout(x, dropout, true).singletonOrThrow() : x;
-        NDArray z = Conv2d.conv2d(poolBefore(in), weight.getArray(), bias.getArray(), stride, padding, DILATION,
-                spec().groups()).singletonOrThrow();
-        NDArray a = poolAfter(Activation.relu(z));
+        NDArray a = convolve(in, bias.getArray());
         return BatchNorm.batchNorm(a, runningMean.getArray(), runningVar.getArray(), gamma.getArray(),
                 beta.getArray(), CHANNEL_AXIS, KEEP, EPS, training).singletonOrThrow();
     }

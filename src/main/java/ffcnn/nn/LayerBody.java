@@ -5,7 +5,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
@@ -28,10 +30,19 @@ public abstract class LayerBody extends FixedShapeBlock {
     protected static final Shape DILATION = new Shape(1, 1);
 
     private final LayerSpec spec;
+    private final Parameter weight;
+    private final Shape stride;
+    private final Shape padding;
 
-    protected LayerBody(byte version, LayerSpec spec) {
+    /** A body of shape {@code spec} whose convolution weight {@code init} draws at initialisation. */
+    protected LayerBody(byte version, LayerSpec spec, Initializer init) {
         super(version);
         this.spec = spec;
+        this.stride = new Shape(spec.stride(), spec.stride());
+        this.padding = new Shape(spec.padding(), spec.padding());
+        this.weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT)
+                .optShape(new Shape(spec.outChannels(), spec.inChannels() / spec.groups(), spec.kernel(),
+                        spec.kernel())).optInitializer(init).build());
     }
 
     /** The body called {@code block} for layer {@code spec}. */
@@ -51,21 +62,16 @@ public abstract class LayerBody extends FixedShapeBlock {
     /** Computes y from the (already detached) input; dropout and batch statistics only when {@code training}. */
     public abstract NDArray apply(NDArray x, boolean training);
 
-    /** The weight parameter of the convolution, shaped by the spec. */
-    protected final Parameter convWeight(Initializer init) {
-        return addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(spec.outChannels(), spec.inChannels() / spec.groups(), spec.kernel(),
-                        spec.kernel())).optInitializer(init).build());
-    }
-
-    /** 2x2 average pooling of the input, when the spec asks for it. */
-    protected final NDArray poolBefore(NDArray x) {
-        return spec.poolBefore() ? Pool.avgPool2d(x, TWO, TWO, NO_PAD, false, true) : x;
-    }
-
-    /** 2x2 max pooling after the ReLU, when the spec asks for it. */
-    protected final NDArray poolAfter(NDArray x) {
-        return spec.poolAfter() ? Pool.maxPool2d(x, TWO, TWO, NO_PAD, false) : x;
+    /**
+     * The part every body shares: [2x2 average pool] -> conv (with {@code bias}, or none when null; grouped as
+     * the spec says) -> ReLU -> [2x2 max pool].
+     */
+    protected final NDArray convolve(NDArray x, NDArray bias) {
+        NDArray in = spec.poolBefore() ? Pool.avgPool2d(x, TWO, TWO, NO_PAD, false, true) : x;
+        NDArray z = Conv2d.conv2d(in, weight.getArray(), bias, stride, padding, DILATION, spec.groups())
+                .singletonOrThrow();
+        NDArray a = Activation.relu(z);
+        return spec.poolAfter() ? Pool.maxPool2d(a, TWO, TWO, NO_PAD, false) : a;
     }
 
     @Override

@@ -5,12 +5,12 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
+import ffcnn.nn.Convolution;
 import ffcnn.nn.LayerSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,8 +67,7 @@ final class BareEngineStep {
                 if (s.poolBefore()) {
                     in = Pool.avgPool2d(in, TWO, TWO, new Shape(0, 0), false, true);
                 }
-                NDArray z = Conv2d.conv2d(in, p[0], null, new Shape(1, 1), new Shape(s.padding(), s.padding()),
-                        new Shape(1, 1)).singletonOrThrow();
+                NDArray z = Convolution.apply(in, p[0], null, new Shape(1, 1), new Shape(s.padding(), s.padding()), 1);
                 y = Dropout.dropout(Activation.relu(z), 0.1f, true).singletonOrThrow();
                 long t1 = System.nanoTime();
                 times.add(l, 0, t1 - t0);

@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
@@ -27,7 +26,6 @@ public abstract class LayerBody extends FixedShapeBlock {
 
     protected static final Shape TWO = new Shape(2, 2);
     protected static final Shape NO_PAD = new Shape(0, 0);
-    protected static final Shape DILATION = new Shape(1, 1);
 
     private final LayerSpec spec;
     private final Parameter weight;
@@ -68,8 +66,7 @@ public abstract class LayerBody extends FixedShapeBlock {
      */
     protected final NDArray convolve(NDArray x, NDArray bias) {
         NDArray in = spec.poolBefore() ? Pool.avgPool2d(x, TWO, TWO, NO_PAD, false, true) : x;
-        NDArray z = Conv2d.conv2d(in, weight.getArray(), bias, stride, padding, DILATION, spec.groups())
-                .singletonOrThrow();
+        NDArray z = Convolution.apply(in, weight.getArray(), bias, stride, padding, spec.groups());
         NDArray a = Activation.relu(z);
         return spec.poolAfter() ? Pool.maxPool2d(a, TWO, TWO, NO_PAD, false) : a;
     }

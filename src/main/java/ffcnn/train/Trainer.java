@@ -122,8 +122,13 @@ public final class Trainer {
 
     /** One batch through every layer; returns the mean local loss over layers. */
     private double trainBatch(Batch batch, int epoch, int b, double lr, LayerStats[] stats) {
-        BatchStep.Result r = BatchStep.run(net, optimizers, net.manager(), batch, epoch, b, lr,
-                l -> config.learns(l, epoch), b == 0, BatchStep.Clocks.NONE);
+        BatchStep.Result r;
+        try {
+            r = BatchStep.run(net, optimizers, net.manager(), batch, epoch, b, lr, l -> config.learns(l, epoch),
+                    b == 0, BatchStep.Clocks.NONE);
+        } catch (DivergenceException e) {
+            throw e.withCheckpoint(checkpoint == null ? 0 : state.nextEpoch());
+        }
         peakStepBytes = Math.max(peakStepBytes, r.peakBytes());
         double sum = 0;
         for (int l = 0; l < stats.length; l++) {

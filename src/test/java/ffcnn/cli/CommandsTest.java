@@ -13,17 +13,18 @@ import org.junit.jupiter.api.io.TempDir;
 class CommandsTest extends CommandLineTest {
 
     @Test
-    void trainEvalAndPredictOnMnist(@TempDir Path dir) throws Exception {
+    void trainEvalAndPredictOnFashionMnist(@TempDir Path dir) throws Exception {
         Path run = dir.resolve("run");
-        int code = run("train", "--method", "caw-conv", "--dataset", "mnist", "--preset", "quick", "--epochs", "1",
+        int code = run("train", "--method", "caw-conv", "--dataset", "fashion-mnist", "--preset", "quick",
+                "--epochs", "1",
                 "--limit-train", "640", "--limit-valid", "200", "--limit-test", "200", "--set", "model.width=0.2",
-                "--data-dir", "../shared/datasets", "--out", run.toString(), "--quiet");
+                "--out", run.toString(), "--quiet");
         assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("caw-conv on mnist: test accuracy");
+        assertThat(out.toString()).contains("caw-conv on fashion-mnist: test accuracy");
         assertThat(err.toString()).isEmpty();
 
         writers();
-        assertThat(run("eval", "--model", run.toString(), "--limit", "300", "--data-dir", "../shared/datasets"))
+        assertThat(run("eval", "--model", run.toString(), "--limit", "300"))
                 .as(err.toString()).isZero();
         assertThat(out.toString()).contains("loss-aware", "best-range", "last-layer", "layer 3");
 

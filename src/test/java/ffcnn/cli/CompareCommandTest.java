@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code ffcnn compare} as a user types it: two methods on a small MNIST slice, each trained in a child
+ * {@code ffcnn compare} as a user types it: two methods on a small Fashion-MNIST slice, each trained in a child
  * JVM, then the same command again (both skipped), and the errors that stop it before anything runs.
  */
 class CompareCommandTest extends CommandLineTest {
@@ -22,9 +22,9 @@ class CompareCommandTest extends CommandLineTest {
 
     private int compare(Path dir, String... more) {
         List<String> args = new ArrayList<>(List.of("compare", "--methods", String.join(",", METHODS),
-                "--dataset", "mnist", "--preset", "quick", "--epochs", "1", "--limit-train", "256",
+                "--dataset", "fashion-mnist", "--preset", "quick", "--epochs", "1", "--limit-train", "256",
                 "--limit-valid", "128", "--limit-test", "128", "--set", "model.width=0.2",
-                "--data-dir", "../shared/datasets", "--threads", "2", "--quiet", "--out", dir.toString()));
+                "--threads", "2", "--quiet", "--out", dir.toString()));
         args.addAll(List.of(more));
         return run(args.toArray(String[]::new));
     }
@@ -33,7 +33,7 @@ class CompareCommandTest extends CommandLineTest {
     void trainsEachMethodInItsOwnProcessThenSkipsFinishedRuns(@TempDir Path dir) throws Exception {
         assertThat(compare(dir)).as(err.toString()).isZero();
         assertThat(err.toString()).contains("caw-conv: training into", "deeperforward: training into");
-        assertThat(out.toString()).contains("caw-conv on mnist: test accuracy", "deeperforward on mnist");
+        assertThat(out.toString()).contains("caw-conv on fashion-mnist: test accuracy", "deeperforward on fashion-mnist");
         List<FileTime> times = new ArrayList<>();
         for (String m : METHODS) {
             assertThat(dir.resolve(m).resolve("summary.json")).isRegularFile();
@@ -61,7 +61,7 @@ class CompareCommandTest extends CommandLineTest {
         assertThat(out.toString()).contains(md);
         assertThat(md.lines().filter(l -> l.startsWith("| caw-conv | tiny-cnn | 1 | "))).as(md).hasSize(1);
         assertThat(md.lines().filter(l -> l.startsWith("| deeperforward | tiny-cnn | 1 | "))).as(md).hasSize(1);
-        assertThat(md).contains("ffcnn compare --methods caw-conv,deeperforward --dataset mnist");
+        assertThat(md).contains("ffcnn compare --methods caw-conv,deeperforward --dataset fashion-mnist");
         assertThat(Files.readAllLines(dir.resolve("comparison.csv"))).hasSize(3);
         assertThat(ImageIO.read(dir.resolve("comparison.png").toFile())).isNotNull();
     }

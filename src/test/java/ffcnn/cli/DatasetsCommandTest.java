@@ -2,12 +2,14 @@ package ffcnn.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ffcnn.testing.RealData;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,11 +32,12 @@ class DatasetsCommandTest {
 
     @Test
     void listsDatasetsWithLocationAndChecksums() {
-        int code = run("datasets", "--data-dir", "../shared/datasets");
+        Path fashion = RealData.require("fashion-mnist");
+        int code = run("datasets");
 
         assertThat(code).isZero();
-        assertThat(out.toString()).containsPattern("mnist +\\.\\./shared/datasets/mnist \\(--data-dir\\) +ok");
-        assertThat(out.toString()).containsPattern("cifar10 +\\.\\./shared/datasets/cifar10 \\(--data-dir\\) +ok");
+        assertThat(out.toString()).containsPattern("fashion-mnist +" + Pattern.quote(fashion.toString())
+                + " \\([^)]+\\) +ok");
         assertThat(err.toString()).isEmpty();
     }
 
@@ -88,7 +91,7 @@ class DatasetsCommandTest {
 
     @Test
     void fetchPrintsWhereTheDatasetIs(@TempDir Path tmp) throws IOException {
-        Path mirror = Path.of("../shared/datasets/mnist").toAbsolutePath();
+        Path mirror = RealData.require("mnist").toAbsolutePath();
 
         int code = run("datasets", "fetch", "mnist", "--data-dir", tmp.toString(), "--mirror",
                 mirror.toUri().toString(), "--quiet");

@@ -38,7 +38,7 @@ class ChecksumsTest {
 
     @Test
     void acceptsGzipWithRewrittenHeaderByContent(@TempDir Path dir) throws IOException {
-        Path official = DatasetFixtures.SHARED.resolve("mnist/train-labels-idx1-ubyte.gz");
+        Path official = DatasetFixtures.real("mnist").resolve("train-labels-idx1-ubyte.gz");
         byte[] bytes = Files.readAllBytes(official);
         bytes[4] ^= 1; // another modification time in the gzip header, as Debian's repackaging does
         Path copy = Files.write(dir.resolve("train-labels-idx1-ubyte.gz"), bytes);

@@ -33,7 +33,7 @@ class DatasetFetcherTest {
     private static Path officialMnistMirror(Path dir) throws IOException {
         Files.createDirectories(dir);
         for (DatasetFile f : KnownDataset.MNIST.files()) {
-            Files.copy(DatasetFixtures.SHARED.resolve("mnist").resolve(f.name()), dir.resolve(f.name()));
+            Files.copy(DatasetFixtures.real("mnist").resolve(f.name()), dir.resolve(f.name()));
         }
         return dir;
     }

@@ -11,8 +11,10 @@ import java.util.zip.GZIPOutputStream;
 /** Writes small dataset files in the exact official formats, for tests. */
 final class DatasetFixtures {
 
-    /** Path to the shared real datasets, relative to the repository root where Maven runs. */
-    static final Path SHARED = Path.of("../shared/datasets");
+    /** The folder of real dataset {@code id}, found as users' runs find it; skips the test where it is missing. */
+    static Path real(String id) {
+        return ffcnn.testing.RealData.require(id);
+    }
 
     private DatasetFixtures() {
     }

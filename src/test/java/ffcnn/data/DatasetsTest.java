@@ -1,6 +1,6 @@
 package ffcnn.data;
 
-import static ffcnn.data.DatasetFixtures.SHARED;
+import static ffcnn.data.DatasetFixtures.real;
 import static ffcnn.data.DatasetFixtures.cifarRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,12 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DatasetsTest {
 
-    private static final Path FASHION = Path.of("/usr/share/datasets/fashion-mnist");
 
     @Test
     void loadsMnistWithDefaultSplit() {
         long start = System.nanoTime();
-        DataSplits s = Datasets.load(DataRequest.of("mnist").withDataDir(SHARED));
+        DataSplits s = Datasets.load(DataRequest.of("mnist").withDataDir(real("mnist")));
         long millis = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(s.train().size()).isEqualTo(50_000);
@@ -41,7 +40,7 @@ class DatasetsTest {
 
     @Test
     void officialMnistFilesReadInOrderWithOfficialChecksums() {
-        Path dir = SHARED.resolve("mnist");
+        Path dir = real("mnist");
         ImageSet train = IdxReader.read(dir.resolve("train-images-idx3-ubyte.gz"),
                 dir.resolve("train-labels-idx1-ubyte.gz"), 10, "mnist");
 
@@ -65,7 +64,7 @@ class DatasetsTest {
 
     @Test
     void limitsTakeTheFirstImagesOfEachPart() {
-        DataRequest r = DataRequest.of("mnist").withDataDir(SHARED).withValidSize(500).withSplitSeed(3);
+        DataRequest r = DataRequest.of("mnist").withDataDir(real("mnist")).withValidSize(500).withSplitSeed(3);
         DataSplits all = Datasets.load(r);
         DataSplits cut = Datasets.load(r.withLimits(100, 50, 20));
 
@@ -79,8 +78,8 @@ class DatasetsTest {
 
     @Test
     void loadsCifar10WithOfficialLabels() {
-        DataSplits s = Datasets.load(DataRequest.of("cifar10").withDataDir(SHARED));
-        Path dir = SHARED.resolve("cifar10");
+        DataSplits s = Datasets.load(DataRequest.of("cifar10").withDataDir(real("cifar10")));
+        Path dir = real("cifar10");
 
         assertThat(s.train().size()).isEqualTo(49_000);
         assertThat(s.valid().size()).isEqualTo(1_000);
@@ -95,15 +94,13 @@ class DatasetsTest {
 
     @Test
     void loadsFashionMnist() {
-        if (System.getenv("CI") == null) {
-            Assumptions.assumeTrue(Files.isDirectory(FASHION), "dataset-fashion-mnist is not installed");
-        }
-        DataSplits s = Datasets.load(DataRequest.of("fashion-mnist").withDataDir(FASHION.getParent()));
+        Path fashion = real("fashion-mnist");
+        DataSplits s = Datasets.load(DataRequest.of("fashion-mnist").withDataDir(fashion));
 
         assertThat(s.train().size() + s.valid().size()).isEqualTo(60_000);
         assertThat(s.test().labels()).startsWith(9, 2, 1, 1, 6, 1, 4, 6, 5, 7);
         assertThat(s.classNames().get(9)).isEqualTo("Ankle boot");
-        assertThat(Checksums.summary(Checksums.verify(KnownDataset.FASHION_MNIST, FASHION))).isEqualTo("ok");
+        assertThat(Checksums.summary(Checksums.verify(KnownDataset.FASHION_MNIST, fashion))).isEqualTo("ok");
     }
 
     @Test

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 class BaselinesLearningTest {
 
     static RunSummary quick(String method, Path dir) {
+        ffcnn.testing.RealData.require("mnist");
         RunConfig config = PresetLoader.load(method, "mnist", "quick", List.of("train.epochs=1",
                 "data.limit_train=6000", "data.limit_valid=1000", "data.limit_test=2000"));
-        return TrainingRun.start(config, dir, Path.of("../shared/datasets"), List.of());
+        return TrainingRun.start(config, dir, null, List.of());
     }
 
     @Test

@@ -18,9 +18,10 @@ class DeeperForwardLearningTest {
 
     @Test
     void tinyCnnQuickPresetLearnsMnist(@TempDir Path dir) {
+        ffcnn.testing.RealData.require("mnist");
         RunConfig config = PresetLoader.load("deeperforward", "mnist", "quick", List.of("train.epochs=1",
                 "data.limit_train=6000", "data.limit_valid=1000", "data.limit_test=2000"));
-        RunSummary s = TrainingRun.start(config, dir, Path.of("../shared/datasets"), List.of());
+        RunSummary s = TrainingRun.start(config, dir, null, List.of());
         assertThat(s.strategy()).isEqualTo("best-range");
         assertThat(s.testAccuracy()).as("best-range test accuracy").isGreaterThanOrEqualTo(0.80);
     }

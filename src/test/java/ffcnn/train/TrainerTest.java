@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The loop itself, on small synthetic images: memory stays flat, NaN stops the run. */
+/** The loop itself, on small synthetic images: memory stays flat, NaN stops the run before any update. */
 class TrainerTest {
 
     static DataSplits synthetic(int n) {
@@ -35,7 +35,7 @@ class TrainerTest {
         return new DataSplits("synthetic", set, set.head(32), set.head(64), Normalization.uniform(1, 0.5f, 0.5f), names);
     }
 
-    static Network network(NDManager m, double lr) {
+    static Network network(NDManager m) {
         Engine.getInstance().setRandomSeed(5);
         CawConvObjective caw = new CawConvObjective(0.1, 1e-2, 1e-3, 50, 10, 0.995, 0.1, 100, 0.5,
                 new double[] {0.94, 0.06, 0.05});
@@ -46,38 +46,74 @@ class TrainerTest {
     @Test
     void everyArrayOfAStepIsFreedByItsEnd() {
         try (NDManager m = NDManager.newBaseManager()) {
-            Network net = network(m, 0.03);
+            Network net = network(m);
             TrainConfig c = new TrainConfig(3, 16, 0.03, 0.003, 5e-4, 1.0, 1);
-            List<Integer> counts = new ArrayList<>();
+            List<Integer> afterBatch = new ArrayList<>();
+            List<Integer> afterEpoch = new ArrayList<>();
             TrainingListener counter = new TrainingListener() {
                 @Override
+                public void onBatchEnd(int epoch, int batch, int size, double loss) {
+                    afterBatch.add(net.manager().getManagedArrays().size());
+                }
+
+                @Override
                 public void onEpochEnd(EpochMetrics metrics, List<EpochMetrics> history) {
-                    counts.add(net.manager().getManagedArrays().size());
+                    afterEpoch.add(net.manager().getManagedArrays().size());
                 }
             };
             new Trainer(net, c, Trainer.optimizers(net, c), RunState.fresh(4, "loss-aware", synthetic(1).classNames()),
                     List.of(counter), null).fit(synthetic(160), "caw-conv");
-            assertThat(counts).hasSize(3);
-            assertThat(counts.get(2)).isEqualTo(counts.get(1)).isEqualTo(counts.get(0));
+            assertThat(afterBatch).hasSize(30); // 10 batches of 16, 3 epochs
+            assertThat(afterEpoch).hasSize(3);
+            // the parameters and optimiser moments only: nothing of a step (or of an evaluation) is left behind
+            assertThat(afterBatch).containsOnly(afterBatch.get(0));
+            assertThat(afterEpoch).containsOnly(afterBatch.get(0));
         }
     }
 
     @Test
-    void nonFiniteLossStopsTheRunBeforeTheStep() {
+    void nonFiniteLossStopsTheRunBeforeAnyUpdate() {
         try (NDManager m = NDManager.newBaseManager()) {
-            Network net = network(m, 1e30);
-            TrainConfig c = new TrainConfig(1, 16, 1e30, 0, 0, 0, 1);
+            Network net = network(m);
+            net.layers().get(1).learnable().get(0).getArray().muli(Float.NaN); // layer 1's loss is NaN
+            List<float[]> before = weights(net);
+            TrainConfig c = new TrainConfig(1, 16, 0.03, 0.003, 0, 0, 1);
             Trainer t = new Trainer(net, c, Trainer.optimizers(net, c), RunState.fresh(4, "loss-aware",
-                    synthetic(1).classNames()), List.of(), null);
+                    synthetic(1).classNames()), List.of(), x -> { });
             assertThatThrownBy(() -> t.fit(synthetic(160), "caw-conv")).isInstanceOf(DivergenceException.class)
-                    .hasMessageContaining("last good checkpoint");
+                    .hasMessageContaining("loss of layer 1 is NaN at epoch 0, batch 0")
+                    .hasMessageContaining("before the first checkpoint was written (nothing to resume)");
+            List<float[]> after = weights(net);
+            for (int l = 1; l < 4; l++) { // layer 0 learnt from the batch before layer 1 failed
+                assertThat(after.get(l)).as("layer %d", l).isEqualTo(before.get(l));
+            }
+            assertThat(t.optimizers().get(1).steps()).isZero();
+        }
+    }
+
+    @Test
+    void divergenceAfterAnEpochNamesTheCheckpointKept() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Network net = network(m);
+            TrainConfig c = new TrainConfig(2, 16, 0.03, 0.003, 0, 0, 1);
+            TrainingListener poison = new TrainingListener() {
+                @Override
+                public void onEpochEnd(EpochMetrics metrics, List<EpochMetrics> history) {
+                    net.layers().get(2).learnable().get(0).getArray().muli(Float.NaN);
+                }
+            };
+            Trainer t = new Trainer(net, c, Trainer.optimizers(net, c), RunState.fresh(4, "loss-aware",
+                    synthetic(1).classNames()), List.of(poison), x -> { });
+            assertThatThrownBy(() -> t.fit(synthetic(160), "caw-conv")).isInstanceOf(DivergenceException.class)
+                    .hasMessageContaining("loss of layer 2 is NaN at epoch 1, batch 0")
+                    .hasMessageContaining("the checkpoint after epoch 0 is kept");
         }
     }
 
     @Test
     void layersLearnOnlyInTheirEpochs() {
         try (NDManager m = NDManager.newBaseManager()) {
-            Network net = network(m, 0.03);
+            Network net = network(m);
             TrainConfig c = new TrainConfig(2, 16, 0.03, 0.003, 0, 0, 1,
                     List.of(List.of(0, 1), List.of(1, 2), List.of(0, 2), List.of(0, 0)));
             List<List<float[]>> snapshots = new ArrayList<>();

@@ -136,7 +136,9 @@ class TrainingRunTest {
                 .redirectOutput(dir.resolve("log.txt").toFile()).start();
         Path metrics = killed.resolve("metrics.jsonl");
         Path checkpoint = killed.resolve(TrainedModel.CHECKPOINT);
-        while (p.isAlive() && !Files.exists(checkpoint)) { // the first checkpoint, however long it takes
+        // the first epoch's checkpoint and its metrics line, however long they take
+        while (p.isAlive() && !(Files.exists(checkpoint) && Files.exists(metrics)
+                && !Files.readAllLines(metrics).isEmpty())) {
             Thread.sleep(5);
         }
         assertThat(p.isAlive()).as("still training when killed; its log: %s",

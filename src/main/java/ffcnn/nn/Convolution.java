@@ -19,6 +19,13 @@ import ai.djl.nn.convolutional.Conv2d;
  * channel counts of at most 16, or multiples of 16, are exact. So a group whose input channel count is
  * affected is padded here with zero channels (and zero weights) up to the next multiple of 16; the result is
  * the same convolution, computed exactly. {@code ConvolutionTest} checks this against float64.
+ *
+ * <p>The backward passes have the same defect on the other side: the gradient of the input is a convolution
+ * whose input channels are this one's output channels, and the gradient of the weight, computed from a
+ * gradient of the output with an affected channel count, came out NaN when the memory the engine reused held
+ * NaN (the backprop baseline's first layer, 1 -> 20 channels, in a JVM that had trained other networks
+ * before). So whenever a gradient will be taken (the input or the weight is attached to a graph), the output
+ * channels are padded as well, and cut off after.
  */
 public final class Convolution {
 
@@ -33,15 +40,15 @@ public final class Convolution {
     /**
      * {@code conv2d(x, weight) + bias} with {@code groups} groups; {@code bias} may be null. Gradients reach
      * {@code x}, {@code weight} and {@code bias} as through the engine's own convolution. The gradient of the
-     * input is itself a convolution whose input channels are this one's output channels, so when {@code x} is
-     * attached to a graph (end-to-end training), the output channels are padded as well and cut off after.
+     * input is itself a convolution whose input channels are this one's output channels, so when a gradient
+     * will be taken, the output channels are padded as well and cut off after.
      */
     public static NDArray apply(NDArray x, NDArray weight, NDArray bias, Shape stride, Shape padding, int groups) {
         Shape ws = weight.getShape();
         long inPerGroup = ws.get(1);
         long outPerGroup = ws.get(0) / groups;
         long inExtra = paddingChannels(inPerGroup);
-        long outExtra = x.hasGradient() ? paddingChannels(outPerGroup) : 0;
+        long outExtra = x.hasGradient() || weight.hasGradient() ? paddingChannels(outPerGroup) : 0;
         NDManager m = x.getManager();
         NDArray in = inExtra > 0 ? padChannels(x, groups, inExtra, 1, m) : x;
         NDArray w = inExtra > 0 ? padChannels(weight, 1, inExtra, 1, m) : weight;

@@ -1,0 +1,5 @@
+/**
+ * How labels enter the input: the image alone, one-hot pixels, Fourier patterns, morphological
+ * transformations; the choice of negative labels. Imports nothing of ffcnn but {@code ffcnn.UserInputException}.
+ */
+package ffcnn.encoding;

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import ffcnn.UserInputException;
+import ffcnn.encoding.EncodingConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -52,6 +53,9 @@ public final class PresetLoader {
 
     /** Binds an already resolved tree (e.g. a saved config.yaml). */
     public static RunConfig fromTree(JsonNode tree, String origin) {
+        if (tree instanceof ObjectNode obj && !obj.has("encoding")) {
+            obj.set("encoding", YAML.valueToTree(EncodingConfig.IDENTITY));
+        }
         RunConfig config = bind(tree, RunConfig.class, origin);
         Methods.get(config.method()).objective(config.objective());
         return config;

@@ -1,6 +1,7 @@
 package ffcnn.method;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import ffcnn.encoding.EncodingConfig;
 import ffcnn.nn.ModelConfig;
 import ffcnn.train.TrainConfig;
 
@@ -13,7 +14,9 @@ import ffcnn.train.TrainConfig;
  * @param train     training section
  * @param objective the method's objective section, bound by {@link Method#objective}
  * @param predict   prediction section
+ * @param encoding  how labels enter the input (a preset without this section gets
+ *                  {@link EncodingConfig#IDENTITY})
  */
 public record RunConfig(String method, DataConfig data, ModelConfig model, TrainConfig train, JsonNode objective,
-        PredictConfig predict) {
+        PredictConfig predict, EncodingConfig encoding) {
 }

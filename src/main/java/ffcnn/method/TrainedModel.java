@@ -60,8 +60,8 @@ public record TrainedModel(RunConfig config, ModelFile.Header header, Network ne
     /** A freshly initialised network for {@code config} (seed the engine first). */
     static Network build(RunConfig config, int channels, int classes, NDManager parent) {
         Method method = Methods.get(config.method());
-        return NetworkBuilder.build(config.model(), method.objective(config.objective()), channels, classes,
-                parent == null ? NDManager.newBaseManager() : parent);
+        return NetworkBuilder.build(config.model(), method.objective(config.objective()), config.encoding(), channels,
+                classes, parent == null ? NDManager.newBaseManager() : parent);
     }
 
     public Normalization normalization() {

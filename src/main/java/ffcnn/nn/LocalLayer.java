@@ -7,8 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import ffcnn.objective.LocalLoss;
-import ffcnn.objective.ObjectiveHead;
+import ffcnn.encoding.Targets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,8 +52,8 @@ public final class LocalLayer extends FixedShapeBlock {
     }
 
     /** The local loss of a training batch whose activations are {@code y}. */
-    public LocalLoss loss(NDArray y, NDArray labels, int epoch) {
-        return head.loss(y, labels, epoch);
+    public LocalLoss loss(NDArray y, Targets targets, int epoch) {
+        return head.loss(y, targets, epoch);
     }
 
     /** Class scores [B, K] of activations {@code y}. */

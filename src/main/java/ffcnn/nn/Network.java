@@ -2,9 +2,11 @@ package ffcnn.nn;
 
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
+import ffcnn.encoding.Encoder;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -12,19 +14,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A chain of local layers with the residual wiring between them and the input preparation in front
- * (optional bilinear resize, then a per-sample layer norm over (C, H, W)). Owns the manager that holds
- * its parameters.
+ * A chain of local layers with the residual wiring between them and the input preparation in front:
+ * optional bilinear resize, the label encoding ({@link Encoder}: the image alone, or the image with a label in
+ * it), then a per-sample input normalisation. Owns the manager that holds its parameters.
  */
 public final class Network implements AutoCloseable {
 
     private static final int BILINEAR = 1;
+
+    /** Most inputs one prediction pass runs at once when every class is tried as a candidate. */
+    static final int CANDIDATE_PASS = 512;
 
     private final NDManager manager;
     private final List<LocalLayer> layers;
     private final int classes;
     private final int inputSize;
     private final boolean endToEnd;
+    private final Encoder encoder;
+    private final InputNorm inputNorm;
 
     /**
      * @param manager   owns the parameters (closed with the network)
@@ -33,13 +40,18 @@ public final class Network implements AutoCloseable {
      * @param inputSize side length images are resized to before layer 0, or 0 for none
      * @param endToEnd  whether all layers learn as one unit from the last layer's loss (the backprop
      *                  baseline) instead of each from its own
+     * @param encoder   how labels enter the input
+     * @param inputNorm the normalisation of the encoded input
      */
-    public Network(NDManager manager, List<LocalLayer> layers, int classes, int inputSize, boolean endToEnd) {
+    public Network(NDManager manager, List<LocalLayer> layers, int classes, int inputSize, boolean endToEnd,
+            Encoder encoder, InputNorm inputNorm) {
         this.manager = manager;
         this.layers = List.copyOf(layers);
         this.classes = classes;
         this.inputSize = inputSize;
         this.endToEnd = endToEnd;
+        this.encoder = encoder;
+        this.inputNorm = inputNorm;
     }
 
     /**
@@ -69,22 +81,55 @@ public final class Network implements AutoCloseable {
         return manager;
     }
 
-    /** Resize (if configured) and layer-normalise a batch of images [B, C, H, W]. */
+    public Encoder encoder() {
+        return encoder;
+    }
+
+    /** The network input of images [B, C, H, W] with a neutral label (the images alone for most methods). */
     public NDArray prepare(NDArray images) {
-        NDArray x = images;
-        if (inputSize > 0 && x.getShape().get(2) != inputSize) {
-            x = x.getNDArrayInternal().interpolation(new long[] {inputSize, inputSize}, BILINEAR, false);
-        }
-        return GroupNormalization.layer(x);
+        return inputNorm.apply(encoder.neutral(resize(images)));
+    }
+
+    /** The inputs and targets of a training batch (with negatives for encodings that put the label in). */
+    public Encoder.Encoded trainingInput(NDArray images, int[] labels) {
+        Encoder.Encoded e = encoder.training(resize(images), labels);
+        return new Encoder.Encoded(inputNorm.apply(e.input()), e.targets());
     }
 
     /**
-     * Per-layer class scores [B, K] of {@code images} in evaluation mode (no dropout), every layer run, each
-     * layer's activations freed before the next layer runs.
+     * Per-layer class scores [B, K] of {@code images} in evaluation mode (no dropout). With the label in the
+     * input, every class is tried as a candidate (as many at once as {@link #CANDIDATE_PASS} inputs allow) and a
+     * layer's score for class k is its score of the input labelled k.
      */
     public List<NDArray> scores(NDArray images, int epoch) {
+        NDArray x = resize(images);
+        if (!encoder.labelInInput()) {
+            return layerScores(inputNorm.apply(x), epoch);
+        }
+        int b = (int) x.getShape().get(0);
+        int chunk = Math.max(1, CANDIDATE_PASS / b);
+        List<NDList> parts = new ArrayList<>();
+        for (int from = 0; from < classes; from += chunk) {
+            int to = Math.min(classes, from + chunk);
+            List<NDArray> perLayer = layerScores(inputNorm.apply(encoder.candidates(x, from, to)), epoch);
+            for (int l = 0; l < perLayer.size(); l++) {
+                if (parts.size() <= l) {
+                    parts.add(new NDList());
+                }
+                parts.get(l).add(perLayer.get(l).reshape(to - from, b));
+            }
+        }
+        List<NDArray> out = new ArrayList<>(parts.size());
+        for (NDList p : parts) {
+            out.add((p.size() == 1 ? p.get(0) : NDArrays.concat(p, 0)).transpose());
+        }
+        return out;
+    }
+
+    /** Per-layer scores of an already prepared input, each layer's activations freed before the next runs. */
+    private List<NDArray> layerScores(NDArray input, int epoch) {
         List<NDArray> out = new ArrayList<>(layers.size());
-        NDArray x = prepare(images);
+        NDArray x = input;
         ResidualPass pass = new ResidualPass();
         for (LocalLayer layer : layers) {
             NDList r = LayerScope.run(x, pass, in -> {
@@ -95,6 +140,13 @@ public final class Network implements AutoCloseable {
             out.add(r.get(1));
         }
         return out;
+    }
+
+    private NDArray resize(NDArray images) {
+        if (inputSize > 0 && images.getShape().get(2) != inputSize) {
+            return images.getNDArrayInternal().interpolation(new long[] {inputSize, inputSize}, BILINEAR, false);
+        }
+        return images;
     }
 
     /** Number of learnable scalars. */

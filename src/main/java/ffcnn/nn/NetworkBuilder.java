@@ -4,7 +4,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.XavierInitializer;
 import ffcnn.UserInputException;
-import ffcnn.objective.Objective;
+import ffcnn.encoding.Encoder;
+import ffcnn.encoding.EncodingConfig;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,10 +16,16 @@ public final class NetworkBuilder {
     }
 
     /**
-     * A freshly initialised network. Initialisation draws from the engine's random stream, so seed the
-     * engine first for a repeatable network.
+     * A freshly initialised network for the image alone. Initialisation draws from the engine's random
+     * stream, so seed the engine first for a repeatable network.
      */
-    public static Network build(ModelConfig model, Objective objective, int channels, int classes, NDManager parent) {
+    public static Network build(ModelConfig model, LearningRule objective, int channels, int classes, NDManager parent) {
+        return build(model, objective, EncodingConfig.IDENTITY, channels, classes, parent);
+    }
+
+    /** A freshly initialised network whose input is encoded as {@code encoding} says. */
+    public static Network build(ModelConfig model, LearningRule objective, EncodingConfig encoding, int channels,
+            int classes, NDManager parent) {
         List<LayerSpec> specs = Architectures.build(model.arch(), channels, classes, model.width());
         OutputNorm norm = OutputNorm.parse(model.outputNorm());
         Initializer init = initializer(model.init());
@@ -30,7 +37,8 @@ public final class NetworkBuilder {
             layer.initialize(manager);
             layers.add(layer);
         }
-        return new Network(manager, layers, classes, model.inputSize(), objective.endToEnd());
+        return new Network(manager, layers, classes, model.inputSize(), objective.endToEnd(),
+                new Encoder(encoding, classes), InputNorm.parse(encoding.inputNorm()));
     }
 
     static Initializer initializer(String name) {

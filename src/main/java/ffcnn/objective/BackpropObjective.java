@@ -1,5 +1,8 @@
 package ffcnn.objective;
 
+import ffcnn.encoding.Targets;
+import ffcnn.nn.LocalLoss;
+import ffcnn.nn.ObjectiveHead;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -53,10 +56,11 @@ public record BackpropObjective(double labelSmoothing) implements Objective {
         }
 
         @Override
-        public LocalLoss loss(NDArray y, NDArray labels, int epoch) {
+        public LocalLoss loss(NDArray y, Targets targets, int epoch) {
+            NDArray labels = targets.classes();
             NDArray logits = scores(y, epoch);
             NDArray ce = CrossEntropy.of(logits, labels, (float) rule.labelSmoothing());
-            return new LocalLoss(ce, ce, logits);
+            return LocalLoss.classified(ce, ce, logits, labels);
         }
 
         @Override

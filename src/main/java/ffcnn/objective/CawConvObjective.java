@@ -1,5 +1,8 @@
 package ffcnn.objective;
 
+import ffcnn.encoding.Targets;
+import ffcnn.nn.LocalLoss;
+import ffcnn.nn.ObjectiveHead;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -113,7 +116,8 @@ public record CawConvObjective(double labelSmoothing, double entropyWeight, doub
         }
 
         @Override
-        public LocalLoss loss(NDArray y, NDArray labels, int epoch) {
+        public LocalLoss loss(NDArray y, Targets targets, int epoch) {
+            NDArray labels = targets.classes();
             NDArray a = assignment(y.getManager(), epoch);
             NDArray g = rule.pool(y).matMul(a);
             NDArray ce = CrossEntropy.of(g, labels, (float) rule.labelSmoothing());
@@ -122,7 +126,7 @@ public record CawConvObjective(double labelSmoothing, double entropyWeight, doub
             if (ortho != 0f) {
                 total = total.add(orthogonality(a).mul(ortho));
             }
-            return new LocalLoss(total, ce, g);
+            return LocalLoss.classified(total, ce, g, labels);
         }
 
         /** H(A) = (1/K) sum_k -sum_c A ln(A + 1e-10). */

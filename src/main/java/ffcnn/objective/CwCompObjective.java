@@ -1,5 +1,6 @@
 package ffcnn.objective;
 
+import ffcnn.nn.ObjectiveHead;
 import ai.djl.ndarray.NDArray;
 
 /**

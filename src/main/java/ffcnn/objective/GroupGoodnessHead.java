@@ -1,5 +1,8 @@
 package ffcnn.objective;
 
+import ffcnn.encoding.Targets;
+import ffcnn.nn.LocalLoss;
+import ffcnn.nn.ObjectiveHead;
 import ai.djl.ndarray.NDArray;
 import java.util.function.UnaryOperator;
 
@@ -40,10 +43,11 @@ final class GroupGoodnessHead extends ObjectiveHead {
     }
 
     @Override
-    public LocalLoss loss(NDArray y, NDArray labels, int epoch) {
+    public LocalLoss loss(NDArray y, Targets targets, int epoch) {
+        NDArray labels = targets.classes();
         NDArray g = goodness.apply(y);
         NDArray ce = CrossEntropy.of(g, labels, labelSmoothing);
-        return new LocalLoss(ce, ce, g);
+        return LocalLoss.classified(ce, ce, g, labels);
     }
 
     @Override

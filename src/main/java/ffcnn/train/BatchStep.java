@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ffcnn.data.Batch;
+import ffcnn.encoding.Encoder;
+import ffcnn.encoding.Targets;
 import ffcnn.nn.LayerScope;
 import ffcnn.nn.Network;
 import ffcnn.nn.ResidualPass;
@@ -51,8 +53,9 @@ public final class BatchStep {
         long[] correct = new long[layers];
         long peak = 0;
         try (NDManager step = parent.newSubManager()) {
-            NDArray x = net.prepare(Evaluator.images(step, batch));
-            NDArray labels = step.create(batch.labels());
+            Encoder.Encoded input = net.trainingInput(Evaluator.images(step, batch), batch.labels());
+            NDArray x = input.input();
+            Targets targets = input.targets();
             ResidualPass pass = new ResidualPass();
             List<int[]> units = net.units();
             for (int u = 0; u < units.size(); u++) {
@@ -63,7 +66,7 @@ public final class BatchStep {
                 LocalStep.Result[] r = new LocalStep.Result[1];
                 x = LayerScope.run(x, pass, unitInput -> {
                     r[0] = LocalStep.run(net.layers().subList(from, to), opts.subList(from, to), unitInput, pass,
-                            labels, epoch, lr, update, measure ? step : null, clock);
+                            targets, epoch, lr, update, measure ? step : null, clock);
                     if (r[0].next() == null) {
                         int bad = firstNonFinite(r[0].loss());
                         throw new DivergenceException(epoch, index, from + bad, r[0].loss()[bad]);

@@ -3,11 +3,11 @@ package ffcnn.train;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
+import ffcnn.encoding.Targets;
 import ffcnn.nn.LocalLayer;
+import ffcnn.nn.LocalLoss;
 import ffcnn.nn.ResidualPass;
-import ffcnn.objective.LocalLoss;
 import java.util.List;
 
 /**
@@ -47,7 +47,7 @@ public final class LocalStep {
      * gradient, no optimiser step (a frozen layer).
      */
     public static Result run(List<LocalLayer> layers, List<AdamW> opts, NDArray x, ResidualPass pass,
-            NDArray labels, int epoch, double lr, boolean update, NDManager measured, Clock clock) {
+            Targets targets, int epoch, double lr, boolean update, NDManager measured, Clock clock) {
         int n = layers.size();
         NDArray[] ys = new NDArray[n];
         LocalLoss[] losses = new LocalLoss[n];
@@ -65,7 +65,7 @@ public final class LocalStep {
             clock.phaseEnd(0);
             NDArray total = null;
             for (int i = 0; i < n; i++) {
-                losses[i] = layers.get(i).loss(i == n - 1 ? ys[i] : ys[i].stopGradient(), labels, epoch);
+                losses[i] = layers.get(i).loss(i == n - 1 ? ys[i] : ys[i].stopGradient(), targets, epoch);
                 totals[i] = losses[i].total().getFloat();
                 total = total == null ? losses[i].total() : total.add(losses[i].total());
             }
@@ -91,7 +91,7 @@ public final class LocalStep {
         long[] correct = new long[n];
         for (int i = 0; i < n; i++) {
             task[i] = losses[i].taskLoss().getFloat();
-            correct[i] = losses[i].scores().argMax(1).toType(DataType.INT32, false).eq(labels).sum().getLong();
+            correct[i] = losses[i].correct().getLong();
         }
         LocalLayer last = layers.get(n - 1);
         NDArray next = pass.next(last.spec().link(), last.passOn(ys[n - 1]));

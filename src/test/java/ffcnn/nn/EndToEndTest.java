@@ -68,7 +68,7 @@ class EndToEndTest {
                         y = l == 0 ? layer.activations(in, true) : layer.activationsAttached(in, true);
                         in = layer.passOnAttached(y);
                     }
-                    gc.backward(net.layers().get(net.layers().size() - 1).loss(y, labels, 0).total());
+                    gc.backward(net.layers().get(net.layers().size() - 1).loss(y, ffcnn.encoding.Targets.of(labels), 0).total());
                 }
                 expected = w0.getGradient().toFloatArray();
             }

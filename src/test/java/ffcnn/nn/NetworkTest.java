@@ -161,14 +161,14 @@ class NetworkTest {
             NDArray out;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray y = first.activations(x, true);
-                gc.backward(first.loss(y, labels, 0).total());
+                gc.backward(first.loss(y, ffcnn.encoding.Targets.of(labels), 0).total());
                 out = first.passOn(y);
             }
             List<float[]> before = first.learnable().stream().map(p -> p.getArray().getGradient().toFloatArray()).toList();
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 // even without the detach in passOn, activations() detaches its input
                 NDArray y = second.activations(out, true);
-                gc.backward(second.loss(y, labels, 1).total());
+                gc.backward(second.loss(y, ffcnn.encoding.Targets.of(labels), 1).total());
             }
             List<Parameter> params = first.learnable();
             for (int i = 0; i < params.size(); i++) {

@@ -1,5 +1,6 @@
 package ffcnn.objective;
 
+import ffcnn.nn.LocalLoss;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -126,7 +127,7 @@ class CawConvObjectiveTest {
     void initialLossIsLnKWithUniformAssignment() { // O10 through the head
         CawConvObjective.Head h = head(20, 10);
         NDArray y = m.randomUniform(0, 1, new Shape(4, 20, 3, 3));
-        LocalLoss loss = h.loss(y, m.create(new int[] {0, 1, 2, 3}), 0);
+        LocalLoss loss = h.loss(y, ffcnn.encoding.Targets.of(m.create(new int[] {0, 1, 2, 3})), 0);
         assertThat(loss.taskLoss().getFloat()).isCloseTo(2.3025851f, within(1e-5f));
         // epoch 0: entropy term only, (C/K) ln K / 100
         assertThat(loss.total().getFloat()).isCloseTo(2.3025851f + 0.01f * 2f * 2.3025851f, within(1e-5f));

@@ -28,7 +28,7 @@ class CwCompObjectiveTest {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray y = m.create(new float[] {1, 3, -5, 7}, new Shape(1, 4, 1, 1));
             assertThat(CWC.head(4, 2).scores(y, 0).toFloatArray()).containsExactly(5f, 37f);
-            NDArray loss = CWC.head(4, 2).loss(y, m.create(new int[] {0}), 0).total();
+            NDArray loss = CWC.head(4, 2).loss(y, ffcnn.encoding.Targets.of(m.create(new int[] {0})), 0).total();
             assertThat(loss.getFloat()).isCloseTo(32f, within(1e-4f)); // CE = 37 - 5 + log(1 + e^-32)
             assertThat(CWC.head(4, 2).getParameters().isEmpty()).isTrue();
         }

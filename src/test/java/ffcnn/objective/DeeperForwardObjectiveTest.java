@@ -1,5 +1,6 @@
 package ffcnn.objective;
 
+import ffcnn.nn.LocalLoss;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -30,14 +31,14 @@ class DeeperForwardObjectiveTest {
     void lossIsPlainCrossEntropyOfTheGroupMeans() { // O4, O5
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray y = m.create(new float[] {1, 3, 5, 7}, new Shape(1, 4, 1, 1));
-            LocalLoss loss = DF.head(4, 2).loss(y, m.create(new int[] {1}), 0);
+            LocalLoss loss = DF.head(4, 2).loss(y, ffcnn.encoding.Targets.of(m.create(new int[] {1})), 0);
             assertThat(loss.total().getFloat()).isCloseTo(0.0181499f, within(1e-6f));
             assertThat(loss.taskLoss().getFloat()).isEqualTo(loss.total().getFloat());
             NDArray flat = m.full(new Shape(3, 100, 2, 2), 0.2f);
-            assertThat(DF.head(100, 10).loss(flat, m.create(new int[] {0, 4, 9}), 0).total().getFloat())
+            assertThat(DF.head(100, 10).loss(flat, ffcnn.encoding.Targets.of(m.create(new int[] {0, 4, 9})), 0).total().getFloat())
                     .isCloseTo(2.3025851f, within(1e-6f));
             NDArray flat100 = m.full(new Shape(1, 100, 2, 2), 0.2f);
-            assertThat(DF.head(100, 100).loss(flat100, m.create(new int[] {42}), 0).total().getFloat())
+            assertThat(DF.head(100, 100).loss(flat100, ffcnn.encoding.Targets.of(m.create(new int[] {42})), 0).total().getFloat())
                     .isCloseTo(4.6051702f, within(1e-5f));
         }
     }

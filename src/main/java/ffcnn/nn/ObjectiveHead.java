@@ -1,11 +1,11 @@
-package ffcnn.objective;
+package ffcnn.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import ffcnn.nn.FixedShapeBlock;
 import ai.djl.util.PairList;
+import ffcnn.encoding.Targets;
 import java.util.Map;
 
 /**
@@ -19,8 +19,8 @@ public abstract class ObjectiveHead extends FixedShapeBlock {
         super(version);
     }
 
-    /** The local loss of a training batch at epoch {@code epoch} (0-based). */
-    public abstract LocalLoss loss(NDArray y, NDArray labels, int epoch);
+    /** The local loss of a training batch with activations {@code y} at epoch {@code epoch} (0-based). */
+    public abstract LocalLoss loss(NDArray y, Targets targets, int epoch);
 
     /** Class scores [B, K] for prediction at epoch {@code epoch}. */
     public abstract NDArray scores(NDArray y, int epoch);

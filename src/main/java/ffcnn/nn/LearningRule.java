@@ -1,0 +1,20 @@
+package ffcnn.nn;
+
+/**
+ * What building a network needs of a learning rule: the head of each layer and whether the layers learn as
+ * one end-to-end unit. The rules themselves live in {@code ffcnn.objective}; this interface keeps the
+ * dependency one way (objective -> nn).
+ */
+public interface LearningRule {
+
+    /** The head of one layer with {@code channels} output channels and {@code classes} classes. */
+    ObjectiveHead head(int channels, int classes);
+
+    /**
+     * Whether the last layer's loss trains every layer through the whole network (the backprop baseline).
+     * Every forward-only rule leaves this false: each layer then learns from its own loss alone.
+     */
+    default boolean endToEnd() {
+        return false;
+    }
+}

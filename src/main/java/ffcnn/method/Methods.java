@@ -5,6 +5,8 @@ import ffcnn.objective.BackpropObjective;
 import ffcnn.objective.CawConvObjective;
 import ffcnn.objective.CwCompObjective;
 import ffcnn.objective.DeeperForwardObjective;
+import ffcnn.objective.FfObjective;
+import ffcnn.objective.SymbaObjective;
 import java.util.List;
 
 /** The registry of methods: a name maps to an objective type; presets supply the rest. */
@@ -18,7 +20,13 @@ public final class Methods {
             new Method("cwcomp", "CwComp: channel-wise competitive goodness (mean square of class channel groups),"
                     + " batch-normalised conv blocks, last-layer prediction (AAAI 2024)", CwCompObjective.class),
             new Method("backprop", "Backpropagation baseline: the same networks trained end to end with a linear"
-                    + " classifier on the last layer", BackpropObjective.class));
+                    + " classifier on the last layer", BackpropObjective.class),
+            new Method("ff", "Forward-Forward (Hinton): label in the input, goodness of positives above and of"
+                    + " negatives below a threshold, prediction by goodness over every label", FfObjective.class),
+            new Method("symba", "SymBa: Forward-Forward with one symmetric loss on the goodness gap of each"
+                    + " positive-negative pair", SymbaObjective.class),
+            new Method("ff-cnn", "FF-CNN: Forward-Forward convolutional network with spatially extended labels"
+                    + " (Fourier patterns or morphological transformations) over the whole image", FfObjective.class));
 
     private Methods() {
     }

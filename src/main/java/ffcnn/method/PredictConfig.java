@@ -4,7 +4,7 @@ package ffcnn.method;
  * The {@code predict:} section of a preset.
  *
  * @param strategy the default prediction strategy: {@code loss-aware}, {@code best-range},
- *                 {@code last-layer} or {@code all-layers}
+ *                 {@code last-layer}, {@code all-layers} or {@code goodness}
  */
 public record PredictConfig(String strategy) {
 

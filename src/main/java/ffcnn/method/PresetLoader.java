@@ -57,7 +57,12 @@ public final class PresetLoader {
             obj.set("encoding", YAML.valueToTree(EncodingConfig.IDENTITY));
         }
         RunConfig config = bind(tree, RunConfig.class, origin);
-        Methods.get(config.method()).objective(config.objective());
+        boolean needs = Methods.get(config.method()).objective(config.objective()).labelInInput();
+        if (needs == config.encoding().kind().equals("identity")) {
+            throw new UserInputException(origin + ": encoding.kind " + config.encoding().kind() + " does not suit "
+                    + config.method() + ", which needs " + (needs ? "the label in the input (overlay, fourier or"
+                    + " morphological)" : "identity (its heads learn the labels)"));
+        }
         return config;
     }
 

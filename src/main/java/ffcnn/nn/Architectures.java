@@ -12,14 +12,25 @@ import java.util.List;
 public final class Architectures {
 
     /** Names accepted by {@link #build}. */
-    public static final List<String> NAMES = List.of("tiny-cnn", "vgg", "vgg14", "resnet17", "cwcomp-cnn");
+    public static final List<String> NAMES = List.of("tiny-cnn", "vgg", "vgg14", "resnet17", "cwcomp-cnn", "ff-mlp",
+            "ff-cnn");
 
     private Architectures() {
     }
 
     /** The layers of architecture {@code name} for {@code channels}-channel input and {@code classes} classes. */
     public static List<LayerSpec> build(String name, int channels, int classes, double width) {
+        return build(name, channels, classes, width, 0);
+    }
+
+    /**
+     * The layers of architecture {@code name} for {@code channels}-channel input of side {@code inputSize} (0:
+     * unknown; only the MLP needs it) and {@code classes} classes.
+     */
+    public static List<LayerSpec> build(String name, int channels, int classes, double width, int inputSize) {
         return switch (name) {
+            case "ff-mlp" -> ffMlp(channels, width, inputSize);
+            case "ff-cnn" -> ffCnn(channels, width);
             case "tiny-cnn" -> tinyCnn(channels, width);
             case "vgg" -> vgg(channels, width, 2);
             case "vgg14" -> vgg(channels, width, 3);
@@ -104,5 +115,38 @@ public final class Architectures {
             in = c;
         }
         return List.copyOf(layers);
+    }
+
+    /**
+     * Hinton's FF network: 4 fully connected layers of 2000 ReLU units (specs/baselines.md 3.8), each a
+     * convolution whose kernel covers its whole input (the first one the {@code inputSize} x {@code inputSize}
+     * image, the others the 1 x 1 map of the layer before), which is exactly a fully connected layer.
+     */
+    public static List<LayerSpec> ffMlp(int channels, double width, int inputSize) {
+        if (inputSize < 1) {
+            throw new UserInputException("model.arch ff-mlp needs model.input_size, the side of its input images");
+        }
+        int units = scaled(2000, width);
+        List<LayerSpec> layers = new ArrayList<>();
+        layers.add(LayerSpec.conv(channels, units, inputSize, 0, false));
+        for (int i = 1; i < 4; i++) {
+            layers.add(LayerSpec.conv(units, units, 1, 0, false));
+        }
+        return List.copyOf(layers);
+    }
+
+    /**
+     * The FF-CNN of specs/ff-cnn-spatial-labels.md 9 [DESIGN]: three convolutions (the paper's MNIST network has
+     * three, each followed by layer norm and ReLU; widths and kernels are not published): 64 (k5), 2x2 average
+     * pool + 128 (k5), 2x2 average pool + 256 (k3), all padded to keep the map size.
+     */
+    public static List<LayerSpec> ffCnn(int channels, double width) {
+        int c0 = scaled(64, width);
+        int c1 = scaled(128, width);
+        int c2 = scaled(256, width);
+        return List.of(
+                LayerSpec.conv(channels, c0, 5, 2, false),
+                LayerSpec.conv(c0, c1, 5, 2, true),
+                LayerSpec.conv(c1, c2, 3, 1, true));
     }
 }

@@ -22,7 +22,8 @@ import java.util.List;
 public abstract class LayerBody extends FixedShapeBlock {
 
     /** Names accepted by {@link #of}. */
-    public static final List<String> BLOCKS = List.of(ConvUnit.NAME, ConvBnUnit.NAME);
+    public static final List<String> BLOCKS = List.of(ConvUnit.NAME, ConvBnUnit.NAME, ConvLnUnit.NAME,
+            FfReluUnit.NAME);
 
     protected static final Shape TWO = new Shape(2, 2);
     protected static final Shape NO_PAD = new Shape(0, 0);
@@ -48,6 +49,8 @@ public abstract class LayerBody extends FixedShapeBlock {
         return switch (block) {
             case ConvUnit.NAME -> new ConvUnit(spec, dropout, init);
             case ConvBnUnit.NAME -> new ConvBnUnit(spec, dropout, init);
+            case ConvLnUnit.NAME -> new ConvLnUnit(spec, init);
+            case FfReluUnit.NAME -> new FfReluUnit(spec, init);
             default -> throw new UserInputException("unknown model.block '" + block + "' (known: "
                     + String.join(", ", BLOCKS) + ")");
         };
@@ -65,8 +68,17 @@ public abstract class LayerBody extends FixedShapeBlock {
      * the spec says) -> ReLU -> [2x2 max pool].
      */
     protected final NDArray convolve(NDArray x, NDArray bias) {
+        return activate(linear(x, bias));
+    }
+
+    /** [2x2 average pool] -> conv (with {@code bias}, or none when null): the pre-activation. */
+    protected final NDArray linear(NDArray x, NDArray bias) {
         NDArray in = spec.poolBefore() ? Pool.avgPool2d(x, TWO, TWO, NO_PAD, false, true) : x;
-        NDArray z = Convolution.apply(in, weight.getArray(), bias, stride, padding, spec.groups());
+        return Convolution.apply(in, weight.getArray(), bias, stride, padding, spec.groups());
+    }
+
+    /** ReLU -> [2x2 max pool] of a pre-activation. */
+    protected final NDArray activate(NDArray z) {
         NDArray a = Activation.relu(z);
         return spec.poolAfter() ? Pool.maxPool2d(a, TWO, TWO, NO_PAD, false) : a;
     }

@@ -26,7 +26,8 @@ public final class NetworkBuilder {
     /** A freshly initialised network whose input is encoded as {@code encoding} says. */
     public static Network build(ModelConfig model, LearningRule objective, EncodingConfig encoding, int channels,
             int classes, NDManager parent) {
-        List<LayerSpec> specs = Architectures.build(model.arch(), channels, classes, model.width());
+        List<LayerSpec> specs = Architectures.build(model.arch(), channels, classes, model.width(),
+                model.inputSize());
         OutputNorm norm = OutputNorm.parse(model.outputNorm());
         Initializer init = initializer(model.init());
         NDManager manager = parent.newSubManager();

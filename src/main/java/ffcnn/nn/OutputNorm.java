@@ -10,7 +10,11 @@ public enum OutputNorm {
     /** Instance norm per channel (CAW-Conv). */
     INSTANCE,
     /** Group norm with one group per class (DeeperForward). */
-    GROUP;
+    GROUP,
+    /** Division by the root mean square per sample, the direction only (Forward-Forward, specs/baselines.md 3.3). */
+    RMS,
+    /** Layer norm over (C, H, W) per sample: subtract the mean, divide by the standard deviation. */
+    LAYER;
 
     /** Normalises {@code y}; {@code classes} is the group count of {@link #GROUP}. */
     public NDArray apply(NDArray y, int classes) {
@@ -18,16 +22,18 @@ public enum OutputNorm {
             case NONE -> y;
             case INSTANCE -> GroupNormalization.instance(y);
             case GROUP -> GroupNormalization.apply(y, classes);
+            case RMS -> InputNorm.rms(y);
+            case LAYER -> GroupNormalization.layer(y);
         };
     }
 
-    /** Parses a preset value: {@code none}, {@code instance} or {@code group}. */
+    /** Parses a preset value: {@code none}, {@code instance}, {@code group}, {@code rms} or {@code layer}. */
     public static OutputNorm parse(String name) {
         for (OutputNorm n : values()) {
             if (n.name().equalsIgnoreCase(name)) {
                 return n;
             }
         }
-        throw new UserInputException("unknown model.output_norm '" + name + "' (known: none, instance, group)");
+        throw new UserInputException("unknown model.output_norm '" + name + "' (known: none, instance, group, rms, layer)");
     }
 }

@@ -8,4 +8,13 @@ import ffcnn.nn.LearningRule;
  * besides the convolution (for example CAW-Conv's assignment matrix).
  */
 public interface Objective extends LearningRule {
+
+    /**
+     * Whether the rule learns from positive and negative inputs that carry their label (the Forward-Forward
+     * family): its preset then needs an {@code encoding.kind} other than {@code identity}, and every other rule
+     * needs {@code identity}.
+     */
+    default boolean labelInInput() {
+        return false;
+    }
 }

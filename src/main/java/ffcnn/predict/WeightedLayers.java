@@ -5,7 +5,9 @@ import java.util.Arrays;
 /**
  * A weighted sum of the layers' class scores: score = sum_l w_l g_l. Covers CAW-Conv's loss-aware layer
  * contribution (w = softmax(-mean training loss per layer), specs/caw-conv.md 10.1), the plain sum of a
- * contiguous layer range (DeeperForward's inference, specs/deeperforward.md 9) and the last layer alone.
+ * contiguous layer range (DeeperForward's inference, specs/deeperforward.md 9), the last layer alone, and
+ * Forward-Forward's rule {@code goodness}: the sum over every layer but the first, which sees the label
+ * directly (specs/baselines.md 3.6; the first layer too when it is the only one).
  *
  * @param name    strategy name
  * @param weights one weight per layer
@@ -14,7 +16,7 @@ public record WeightedLayers(String name, double[] weights) implements Predictio
 
     /** The strategies every evaluation reports, the default of CAW-Conv first. */
     public static final java.util.List<String> NAMES =
-            java.util.List.of("loss-aware", "best-range", "last-layer", "all-layers");
+            java.util.List.of("loss-aware", "best-range", "last-layer", "all-layers", "goodness");
 
     /**
      * The strategy called {@code name} for a network with the given per-layer training losses and best
@@ -27,6 +29,7 @@ public record WeightedLayers(String name, double[] weights) implements Predictio
             case "best-range" -> range("best-range", layers, range[0], range[1]);
             case "last-layer" -> lastLayer(layers);
             case "all-layers" -> allLayers(layers);
+            case "goodness" -> range("goodness", layers, Math.min(1, layers - 1), layers - 1);
             default -> throw new ffcnn.UserInputException("unknown strategy '" + name + "' (known: "
                     + String.join(", ", NAMES) + ")");
         };

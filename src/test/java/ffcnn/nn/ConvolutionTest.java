@@ -46,6 +46,25 @@ class ConvolutionTest {
         }
     }
 
+    /** A kernel as large as the input is a fully connected layer (the FF MLP): 784 -> 1000, then 1000 -> 1000. */
+    @ParameterizedTest(name = "{0} -> {1} channels, {2}x{2} kernel over the whole input")
+    @CsvSource({"1, 1000, 28", "3, 100, 32", "1000, 1000, 1"})
+    void aKernelOverTheWholeInputIsExact(int in, int out, int size) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(12);
+            NDArray x = m.randomNormal(new Shape(4, in, size, size));
+            NDArray w = m.randomNormal(0f, 0.05f, new Shape(out, in, size, size), DataType.FLOAT32);
+            NDArray b = m.randomNormal(new Shape(out));
+            Shape one = new Shape(1, 1);
+            Shape none = new Shape(0, 0);
+            NDArray got = Convolution.apply(x, w, b, one, none, 1);
+            NDArray ref = Conv2d.conv2d(x.toType(DataType.FLOAT64, true), w.toType(DataType.FLOAT64, true),
+                    b.toType(DataType.FLOAT64, true), one, none, one, 1).singletonOrThrow().toType(DataType.FLOAT32, true);
+            assertThat(got.getShape()).isEqualTo(new Shape(4, out, 1, 1));
+            assertThat(got.sub(ref).abs().max().getFloat()).isLessThan(1e-4f * ref.abs().max().getFloat());
+        }
+    }
+
     @ParameterizedTest
     @CsvSource({"1, 0", "3, 0", "16, 0", "17, 15", "20, 12", "32, 0", "100, 12", "200, 8", "560, 0"})
     void padsOnlyTheChannelCountsTheEngineGetsWrong(long perGroup, long extra) {

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class MorphologicalEncodingTest {
@@ -48,13 +49,15 @@ class MorphologicalEncodingTest {
             float[] out = enc.embed(x, allClasses(100)).toFloatArray();
             int per = 3 * 32 * 32;
             for (int k = 0; k < 100; k++) {
+                int wrongSide = 0;
+                int changed = 0;
                 for (int j = k * per; j < (k + 1) * per; j++) {
-                    if (MorphologicalEncoding.dilates(k)) {
-                        assertThat(out[j]).as("class %d", k).isGreaterThanOrEqualTo(in[j]);
-                    } else {
-                        assertThat(out[j]).as("class %d", k).isLessThanOrEqualTo(in[j]);
-                    }
+                    boolean ok = MorphologicalEncoding.dilates(k) ? out[j] >= in[j] : out[j] <= in[j];
+                    wrongSide += ok ? 0 : 1;
+                    changed += out[j] != in[j] ? 1 : 0;
                 }
+                assertThat(wrongSide).as("class %d: pixels on the wrong side of the image", k).isZero();
+                assertThat(changed).as("class %d: pixels changed", k).isGreaterThan(per / 4);
             }
         }
     }
@@ -64,9 +67,8 @@ class MorphologicalEncodingTest {
         MorphologicalEncoding enc = new MorphologicalEncoding(100, 3, 32, 32);
         try (NDManager m = NDManager.newBaseManager()) {
             float[] out = enc.embed(m.full(new Shape(100, 3, 32, 32), 0.25f), allClasses(100)).toFloatArray();
-            for (float v : out) {
-                assertThat(v).isEqualTo(0.25f);
-            }
+            long changed = IntStream.range(0, out.length).filter(j -> out[j] != 0.25f).count();
+            assertThat(changed).as("pixels changed").isZero();
         }
     }
 

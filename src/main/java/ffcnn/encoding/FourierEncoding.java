@@ -66,7 +66,7 @@ public final class FourierEncoding implements Encoding {
         this.patterns = new float[classes][];
         double[] sum = new double[height * width];
         for (int k = 0; k < classes; k++) {
-            patterns[k] = pattern(waveVectors[k], phase(k), height, width);
+            patterns[k] = standardisedCosine(waveVectors[k], phase(k), height, width);
             for (int i = 0; i < sum.length; i++) {
                 sum[i] += patterns[k][i];
             }
@@ -129,7 +129,7 @@ public final class FourierEncoding implements Encoding {
     }
 
     /** The standardised cosine: the sampled mean is subtracted and the result divided by its RMS. */
-    private static float[] pattern(int[] uv, double phi, int height, int width) {
+    private static float[] standardisedCosine(int[] uv, double phi, int height, int width) {
         double[] f = new double[height * width];
         double mean = 0;
         for (int y = 0; y < height; y++) {

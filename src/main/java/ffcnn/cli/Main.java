@@ -37,6 +37,13 @@ public final class Main {
             c.getErr().flush();
             return isUserError(ex) ? EXIT_USER_ERROR : 1;
         });
+        cmd.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("ffcnn: " + ex.getMessage().strip().lines().findFirst().orElse("")
+                    + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
+            c.getErr().flush();
+            return EXIT_USER_ERROR;
+        });
         return cmd;
     }
 

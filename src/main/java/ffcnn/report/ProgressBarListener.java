@@ -4,6 +4,7 @@ import ffcnn.train.EpochMetrics;
 import ffcnn.train.RunInfo;
 import ffcnn.train.TrainingListener;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +17,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * Shows training progress on the given stream (stderr in the CLI, which adds this listener only without
  * {@code --quiet}): one bar per epoch, {@code epoch e/E} with batches done/total, images per second and
  * the running mean loss, then, when the epoch ends, one line such as
- * {@code epoch 3/10  test softmax 0.9123  goodness 0.9011  14.0 s}. Never writes to {@code System.out}.
+ * {@code epoch 3/10  test softmax 0.9123  goodness 0.9011  14.0 s}. Without a terminal (a log file) there
+ * are no bars but a progress line at a steady interval. Never writes to {@code System.out}.
  */
 public final class ProgressBarListener implements TrainingListener {
 
@@ -24,7 +26,10 @@ public final class ProgressBarListener implements TrainingListener {
 
     private final PrintStream err;
     private final boolean bars;
+    private final long lineEveryNanos;
     private int epochs;
+    private int batches;
+    private long lastLineNanos;
     private ProgressBar bar;
     private long epochStartNanos;
     private long images;
@@ -40,8 +45,17 @@ public final class ProgressBarListener implements TrainingListener {
      * terminal) only the line at each epoch's end is printed.
      */
     public ProgressBarListener(PrintStream err, boolean bars) {
+        this(err, bars, Duration.ofSeconds(30));
+    }
+
+    /**
+     * A listener writing to {@code err}; without {@code bars} it prints, besides each epoch's line, a
+     * progress line (batches done, images/s, running loss, time left) every {@code lineEvery}.
+     */
+    public ProgressBarListener(PrintStream err, boolean bars, Duration lineEvery) {
         this.err = err;
         this.bars = bars;
+        this.lineEveryNanos = lineEvery.toNanos();
     }
 
     @Override
@@ -53,6 +67,8 @@ public final class ProgressBarListener implements TrainingListener {
     public void onEpochStart(int epoch, int batches) {
         closeBar();
         epochStartNanos = System.nanoTime();
+        lastLineNanos = epochStartNanos;
+        this.batches = batches;
         images = 0;
         lossSum = 0;
         if (!bars) {
@@ -71,11 +87,17 @@ public final class ProgressBarListener implements TrainingListener {
     public void onBatchEnd(int epoch, int batch, int images, double loss) {
         this.images += images;
         lossSum += loss * images;
+        long now = System.nanoTime();
+        double seconds = Math.max(1e-9, (now - epochStartNanos) / 1e9);
+        double meanLoss = this.images == 0 ? Double.NaN : lossSum / this.images;
         if (bar == null) {
+            if (!bars && now - lastLineNanos >= lineEveryNanos) {
+                lastLineNanos = now;
+                err.println(progressLine(epoch, batch + 1, this.images / seconds, meanLoss, seconds));
+                err.flush();
+            }
             return;
         }
-        double seconds = Math.max(1e-9, (System.nanoTime() - epochStartNanos) / 1e9);
-        double meanLoss = this.images == 0 ? Double.NaN : lossSum / this.images;
         bar.stepTo(batch + 1L);
         bar.setExtraMessage(String.format(Locale.ROOT, "%.0f img/s  loss %.4f", this.images / seconds, meanLoss));
     }
@@ -101,6 +123,30 @@ public final class ProgressBarListener implements TrainingListener {
 
     private String epochLabel(int epoch) {
         return epochs > 0 ? "epoch " + (epoch + 1) + "/" + epochs : "epoch " + (epoch + 1);
+    }
+
+    /** A progress line within an epoch, for logs: {@code epoch 2/10  batch 40/600  812 img/s  loss 0.4123  ...}. */
+    private String progressLine(int epoch, int done, double imagesPerSecond, double meanLoss, double seconds) {
+        double perBatch = seconds / done;
+        double epochLeft = perBatch * (batches - done);
+        String line = String.format(Locale.ROOT, "%s  batch %d/%d  %.0f img/s  loss %.4f  epoch ends in %s",
+                epochLabel(epoch), done, batches, imagesPerSecond, meanLoss, duration(epochLeft));
+        if (epochs > epoch + 1) {
+            line += "  training ends in ~" + duration(epochLeft + perBatch * batches * (epochs - epoch - 1));
+        }
+        return line;
+    }
+
+    /** {@code 45 s}, {@code 12 min 5 s}, {@code 3 h 20 min}. */
+    static String duration(double seconds) {
+        long s = Math.round(seconds);
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return (s / 60) + " min " + (s % 60) + " s";
+        }
+        return (s / 3600) + " h " + (s % 3600 / 60) + " min";
     }
 
     /** The one line printed at an epoch's end; {@code epochs} <= 0 when unknown. */

@@ -45,4 +45,39 @@ class ProgressBarListenerTest {
         assertThat(ProgressBarListener.summaryLine(m, 0))
                 .isEqualTo("epoch 1  test softmax 0.6900 goodness-sum 0.6400  14.0 s");
     }
+
+    @Test
+    void withoutATerminalPrintsProgressLinesAtTheInterval() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ProgressBarListener listener = new ProgressBarListener(new PrintStream(err, true, StandardCharsets.UTF_8),
+                false, java.time.Duration.ZERO);
+        listener.onTrainingStart(new RunInfo("ff", "mnist", 3, 0, 400, 3));
+        listener.onEpochStart(0, 4);
+        for (int b = 0; b < 4; b++) {
+            listener.onBatchEnd(0, b, 100, 0.25);
+        }
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertThat(text.lines()).hasSize(4);
+        assertThat(text).contains("epoch 1/3  batch 1/4  ", "epoch 1/3  batch 4/4  ", "img/s", "loss 0.2500",
+                "epoch ends in 0 s", "training ends in ~").doesNotContain("\r");
+    }
+
+    @Test
+    void withoutATerminalAndBeforeTheIntervalOnlyTheEpochLine() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ProgressBarListener listener = new ProgressBarListener(new PrintStream(err, true, StandardCharsets.UTF_8),
+                false, java.time.Duration.ofHours(1));
+        listener.onTrainingStart(new RunInfo("ff", "mnist", 1, 0, 400, 3));
+        listener.onEpochStart(0, 4);
+        listener.onBatchEnd(0, 0, 100, 0.25);
+        listener.onEpochEnd(Histories.of(1, 1).get(0), Histories.of(1, 1));
+        assertThat(err.toString(StandardCharsets.UTF_8).lines()).hasSize(1);
+    }
+
+    @Test
+    void durationsReadAsPeopleSayThem() {
+        assertThat(ProgressBarListener.duration(45.2)).isEqualTo("45 s");
+        assertThat(ProgressBarListener.duration(725)).isEqualTo("12 min 5 s");
+        assertThat(ProgressBarListener.duration(12_000)).isEqualTo("3 h 20 min");
+    }
 }

@@ -3,6 +3,7 @@ package ffcnn.cli;
 import ffcnn.UserInputException;
 import ffcnn.method.TrainingProcessException;
 import ffcnn.train.DivergenceException;
+import ffcnn.io.OsErrors;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -49,7 +50,8 @@ public final class Main {
 
     static boolean isUserError(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof UserInputException) {
+            if (t instanceof UserInputException
+                    || (t instanceof UncheckedIOException u && OsErrors.userCanFix(u.getCause()))) {
                 return true;
             }
         }

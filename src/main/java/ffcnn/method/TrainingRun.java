@@ -50,6 +50,11 @@ public final class TrainingRun {
                     + " or choose another --out");
         }
         AtomicFiles.writeString(out.resolve("config.yaml"), PresetLoader.toYaml(config));
+        return RunFolder.track(out, () -> fresh(config, out, dataDir, listeners, notes));
+    }
+
+    private static RunSummary fresh(RunConfig config, Path out, Path dataDir, List<TrainingListener> listeners,
+            Consumer<String> notes) {
         DataSplits data = Datasets.load(request(config.data(), dataDir, config.train().seed()));
         Provenance.write(out, config, data);
         TrainedModel.seed(config.train().seed());
@@ -91,6 +96,11 @@ public final class TrainingRun {
         }
         notes.accept("resuming " + out + " from epoch " + (done + 1) + " of " + config.train().epochs() + " ("
                 + done + " done)");
+        return RunFolder.track(out, () -> continued(config, out, dataDir, checkpoint, listeners));
+    }
+
+    private static RunSummary continued(RunConfig config, Path out, Path dataDir, Path checkpoint,
+            List<TrainingListener> listeners) {
         DataSplits data = Datasets.load(request(config.data(), dataDir, config.train().seed()));
         try (NDManager root = NDManager.newBaseManager()) {
             List<List<AdamW>> holder = new ArrayList<>();

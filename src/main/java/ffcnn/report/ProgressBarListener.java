@@ -130,23 +130,11 @@ public final class ProgressBarListener implements TrainingListener {
         double perBatch = seconds / done;
         double epochLeft = perBatch * (batches - done);
         String line = String.format(Locale.ROOT, "%s  batch %d/%d  %.0f img/s  loss %.4f  epoch ends in %s",
-                epochLabel(epoch), done, batches, imagesPerSecond, meanLoss, duration(epochLeft));
+                epochLabel(epoch), done, batches, imagesPerSecond, meanLoss, Formats.duration(epochLeft));
         if (epochs > epoch + 1) {
-            line += "  training ends in ~" + duration(epochLeft + perBatch * batches * (epochs - epoch - 1));
+            line += "  training ends in ~" + Formats.duration(epochLeft + perBatch * batches * (epochs - epoch - 1));
         }
         return line;
-    }
-
-    /** {@code 45 s}, {@code 12 min 5 s}, {@code 3 h 20 min}. */
-    static String duration(double seconds) {
-        long s = Math.round(seconds);
-        if (s < 60) {
-            return s + " s";
-        }
-        if (s < 3600) {
-            return (s / 60) + " min " + (s % 60) + " s";
-        }
-        return (s / 3600) + " h " + (s % 3600 / 60) + " min";
     }
 
     /** The one line printed at an epoch's end; {@code epochs} <= 0 when unknown. */

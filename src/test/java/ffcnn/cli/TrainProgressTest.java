@@ -45,5 +45,9 @@ class TrainProgressTest extends CommandLineTest {
         assertThat(out.toString()).contains("2 epochs");
         assertThat(Files.readString(run.resolve("config.yaml"))).contains("epochs: 2");
         assertThat(Files.readAllLines(run.resolve("metrics.jsonl"))).hasSize(2);
+
+        writers();
+        assertThat(run("runs", dir.toString())).isZero();
+        assertThat(out.toString()).contains(run + "  caw-conv", "fashion-mnist", "2/2", "%", "finished");
     }
 }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import ffcnn.UserInputException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -74,6 +75,29 @@ public final class PresetLoader {
             return YAML.writeValueAsString(config);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("config is not serialisable", e);
+        }
+    }
+
+    /**
+     * The comment a bundled preset opens with (what it is and the paper's figure it targets), or an
+     * empty string; null when there is no such preset.
+     */
+    public static String description(String method, String dataset, String preset) {
+        String path = "presets/" + method + "/" + presetName(dataset, preset) + ".yaml";
+        try (InputStream in = PresetLoader.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                return null;
+            }
+            StringBuilder text = new StringBuilder();
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (!line.startsWith("#")) {
+                    break;
+                }
+                text.append(text.length() == 0 ? "" : " ").append(line.substring(1).strip());
+            }
+            return text.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(path + ": " + e.getMessage(), e);
         }
     }
 

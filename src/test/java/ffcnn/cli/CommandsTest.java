@@ -97,9 +97,20 @@ class CommandsTest extends CommandLineTest {
         }
         writers();
         assertThat(run("--version")).isZero();
-        assertThat(out.toString()).contains("ffcnn", "DJL 0.35.1");
+        assertThat(out.toString()).contains("ffcnn 0.1.0 (commit ", "DJL 0.35.1").doesNotContain("dev");
         writers();
         assertThat(run("methods")).isZero();
         assertThat(out.toString()).contains("caw-conv", "fashion-mnist", "quick", "paper");
+    }
+
+    @Test
+    void methodsDetailsSayWhatEachPresetIs() {
+        assertThat(run("methods", "--details", "caw-conv")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("caw-conv", "  cifar10\n",
+                "    paper  resnet17 x1.0, ", "epochs, batch ", "Paper: 89.37 %",
+                "    quick  tiny-cnn", "CPU-sized CAW-Conv on CIFAR-10").doesNotContain("cwcomp");
+        writers();
+        assertThat(run("methods", "nope")).isEqualTo(2);
+        assertOneErrorLine("unknown method 'nope'");
     }
 }

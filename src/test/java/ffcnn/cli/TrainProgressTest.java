@@ -27,6 +27,8 @@ class TrainProgressTest extends CommandLineTest {
                 "1 epochs, batch 64", "1 engine threads", "epoch 1/1  batch 1/10  ", "epoch 1/1  batch 10/10  ",
                 "img/s", "loss ", "epoch ends in");
         assertThat(out.toString()).contains("1 epochs");
+        assertThat(Files.readString(run.resolve("provenance.json"))).contains("\"ffcnn_version\" : \"0.1.0\"",
+                "\"ffcnn_commit\"");
 
         writers();
         assertThat(run("train", "--resume", run.toString(), "--threads", "1")).isEqualTo(2);

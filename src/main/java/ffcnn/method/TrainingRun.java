@@ -121,7 +121,7 @@ public final class TrainingRun {
         List<AdamW> opts = restored != null ? restored : Trainer.optimizers(net, config.train());
         Trainer trainer = new Trainer(net, config.train(), opts, state, all, t -> checkpoint(out, config, data, t));
         trainer.fit(data, config.method());
-        writeHeatmaps(out, net, state.model().epoch());
+        writeHeatmaps(out, net, state.model().epoch(), config.train().epochs(), data.classNames());
         RunSummary summary = RunSummary.of(config, data, net, state, trainer.peakStepBytes());
         summary.write(out);
         HtmlReport.write(out);
@@ -141,11 +141,13 @@ public final class TrainingRun {
                 norm.mean(), norm.std(), List.of(), false, provenance), t.network(), null);
     }
 
-    private static void writeHeatmaps(Path out, Network net, int epoch) {
+    /** Heat maps after the last trained epoch ({@code epoch}, 0-based, of {@code epochs}). */
+    private static void writeHeatmaps(Path out, Network net, int epoch, int epochs, List<String> classNames) {
         for (int l = 0; l < net.layers().size(); l++) {
             for (Map.Entry<String, float[][]> e : net.layers().get(l).head().heatmaps(epoch).entrySet()) {
-                Charts.writeHeatmap(e.getValue(), "layer " + l + " " + e.getKey() + " (epoch " + epoch + ")",
-                        "class", "channel", out.resolve(e.getKey() + "_layer" + l + ".png"));
+                Charts.writeProbabilityHeatmap(e.getValue(), "layer " + l + " " + e.getKey() + " after epoch "
+                        + (epoch + 1) + " of " + epochs, classNames, "class", "channel",
+                        out.resolve(e.getKey() + "_layer" + l + ".png"));
             }
         }
     }

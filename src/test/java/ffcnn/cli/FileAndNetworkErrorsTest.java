@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Operating-system failures the user can fix: one line with the reason, exit 2. */
-class OsErrorsTest extends CommandLineTest {
+class FileAndNetworkErrorsTest extends CommandLineTest {
 
     @Test
     void outNamingAFileSaysSoAndExitsTwo(@TempDir Path dir) throws Exception {
@@ -16,6 +16,14 @@ class OsErrorsTest extends CommandLineTest {
         assertThat(run("train", "--out", file.toString(), "--quiet", "--limit-train", "64")).isEqualTo(2);
         assertOneErrorLine("cannot write " + file.resolve("config.yaml"), "a file of that name is in the way",
                 "(" + file + ")");
+    }
+
+    @Test
+    void aFolderWithoutWritePermissionIsAUserError() {
+        var denied = new java.io.UncheckedIOException("cannot write runs/x/config.yaml: permission denied (runs/x)",
+                new java.nio.file.AccessDeniedException("runs/x/.config.yaml1.tmp"));
+        assertThat(Main.isUserError(denied)).isTrue();
+        assertThat(Main.isUserError(new java.io.UncheckedIOException(new java.io.IOException("bug")))).isFalse();
     }
 
     @Test

@@ -62,7 +62,7 @@ final class HeatMapImage {
         int plotW = cols * cellW;
         int plotH = rows * cellH;
         int width = LEFT + Math.max(plotW, 200) + RIGHT;
-        int names = columnNames == null ? 0 : 8 + columnNames.stream().mapToInt(n -> n.length() * 7).max().orElse(0);
+        int names = columnNames == null ? 0 : 8 + columnNames.stream().mapToInt(n -> n.length() * 6).max().orElse(0);
         int height = TOP + Math.max(plotH, 120) + BOTTOM + names;
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
@@ -77,22 +77,27 @@ final class HeatMapImage {
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
             drawTicks(g, rows, cols, cellW, cellH, columnNames);
             drawColourBar(g, img, range, LEFT + plotW + 20, plotH);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-            centre(g, title, LEFT + plotW / 2, 24);
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-            if (subtitle != null) {
-                centre(g, subtitle, LEFT + plotW / 2, 42);
-            }
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-            centre(g, xLabel, LEFT + plotW / 2, TOP + plotH + 44 + names);
-            AffineTransform saved = g.getTransform();
-            g.rotate(-Math.PI / 2);
-            centre(g, yLabel, -(TOP + plotH / 2), 18);
-            g.setTransform(saved);
+            drawTitles(g, new String[] {title, subtitle, xLabel, yLabel}, plotW, plotH, names);
         } finally {
             g.dispose();
         }
         return img;
+    }
+
+    /** Title, subtitle (may be null), x and y label; the x label {@code below} the column names' space. */
+    private static void drawTitles(Graphics2D g, String[] texts, int plotW, int plotH, int below) {
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        centre(g, texts[0], LEFT + plotW / 2, 24);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        if (texts[1] != null) {
+            centre(g, texts[1], LEFT + plotW / 2, 42);
+        }
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        centre(g, texts[2], LEFT + plotW / 2, TOP + plotH + 44 + below);
+        AffineTransform saved = g.getTransform();
+        g.rotate(-Math.PI / 2);
+        centre(g, texts[3], -(TOP + plotH / 2), 18);
+        g.setTransform(saved);
     }
 
     /** Writes {@code img} as PNG to {@code png}, atomically. */

@@ -23,6 +23,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
 public final class ProgressBarListener implements TrainingListener {
 
     private static final int WIDTH = 110;
+    /** Batches timed before the estimate of the whole training time (the first ones are slower). */
+    private static final int ESTIMATE_AFTER = 10;
 
     private final PrintStream err;
     private final boolean bars;
@@ -30,6 +32,8 @@ public final class ProgressBarListener implements TrainingListener {
     private int epochs;
     private int batches;
     private long lastLineNanos;
+    private int firstEpoch = -1;
+    private boolean estimated;
     private ProgressBar bar;
     private long epochStartNanos;
     private long images;
@@ -61,6 +65,8 @@ public final class ProgressBarListener implements TrainingListener {
     @Override
     public void onTrainingStart(RunInfo run) {
         epochs = run.epochs();
+        firstEpoch = run.firstEpoch();
+        estimated = false;
     }
 
     @Override
@@ -91,6 +97,10 @@ public final class ProgressBarListener implements TrainingListener {
         double seconds = Math.max(1e-9, (now - epochStartNanos) / 1e9);
         double meanLoss = this.images == 0 ? Double.NaN : lossSum / this.images;
         if (bar == null) {
+            if (!bars && !estimated && epoch == firstEpoch && batch + 1 == Math.min(batches, ESTIMATE_AFTER)) {
+                estimated = true;
+                err.println(estimateLine(epoch, batch + 1, seconds));
+            }
             if (!bars && now - lastLineNanos >= lineEveryNanos) {
                 lastLineNanos = now;
                 err.println(progressLine(epoch, batch + 1, this.images / seconds, meanLoss, seconds));
@@ -123,6 +133,13 @@ public final class ProgressBarListener implements TrainingListener {
 
     private String epochLabel(int epoch) {
         return epochs > 0 ? "epoch " + (epoch + 1) + "/" + epochs : "epoch " + (epoch + 1);
+    }
+
+    /** "training will take ~12 min (from the first 10 batches; evaluation after each epoch not included)". */
+    private String estimateLine(int epoch, int done, double seconds) {
+        double total = seconds / done * batches * (epochs - epoch);
+        return "training will take ~" + Formats.duration(total) + " (from the first " + done
+                + " batches; evaluation after each epoch not included)";
     }
 
     /** A progress line within an epoch, for logs: {@code epoch 2/10  batch 40/600  812 img/s  loss 0.4123  ...}. */

@@ -25,7 +25,7 @@ class TrainProgressTest extends CommandLineTest {
         assertThat(err.toString()).contains("training caw-conv (preset quick) into " + run,
                 "caw-conv on fashion-mnist: 640 training, 128 validation, 128 test images", "parameters",
                 "1 epochs, batch 64", "1 engine threads", "epoch 1/1  batch 1/10  ", "epoch 1/1  batch 10/10  ",
-                "img/s", "loss ", "epoch ends in");
+                "img/s", "loss ", "epoch ends in", "training will take ~");
         assertThat(out.toString()).contains("1 epochs");
         assertThat(Files.readString(run.resolve("provenance.json"))).contains("\"ffcnn_version\" : \"0.1.0\"",
                 "\"ffcnn_commit\"");

@@ -87,6 +87,9 @@ public final class TrainCommand extends EngineCommand {
             throw new UserInputException("--resume continues " + resume + " as configured there; only "
                     + "--epochs (a new total) may change; drop --out, --set and the other preset options");
         }
+        if (presetOptions.epochs != null && presetOptions.epochs < 1) {
+            throw new UserInputException("--epochs must be >= 1, got " + presetOptions.epochs);
+        }
         return TrainingRun.resume(resume, dataOption.dataDir, presetOptions.epochs == null ? 0 : presetOptions.epochs,
                 listeners, notes);
     }

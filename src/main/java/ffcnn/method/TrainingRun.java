@@ -87,6 +87,10 @@ public final class TrainingRun {
         RunConfig saved = PresetLoader.read(out.resolve("config.yaml"));
         int done = epochsDone(checkpoint);
         RunConfig config = epochs > 0 ? saved.withEpochs(epochs) : saved;
+        if (epochs > 0 && epochs <= done) {
+            throw new UserInputException(out + ": has done " + done + " epochs already; --epochs is the new total "
+                    + "and must be above " + done);
+        }
         if (done >= config.train().epochs()) {
             throw new UserInputException(out + ": finished all " + done + " epochs; to train on, give the new "
                     + "total: --resume " + out + " --epochs " + (done + Math.max(1, done)));

@@ -35,6 +35,10 @@ class TrainProgressTest extends CommandLineTest {
         assertOneErrorLine("finished all 1 epochs", "--epochs 2");
 
         writers();
+        assertThat(run("train", "--resume", run.toString(), "--epochs", "1")).isEqualTo(2);
+        assertOneErrorLine("has done 1 epochs already", "must be above 1");
+
+        writers();
         assertThat(run("train", "--resume", run.toString(), "--epochs", "2", "--set", "model.width=0.3"))
                 .isEqualTo(2);
         assertOneErrorLine("only --epochs");

@@ -27,31 +27,38 @@ public final class DatasetsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        printTable(dataDir, spec.commandLine().getOut());
+        printTable(dataDir, spec.commandLine().getOut(), spec.commandLine().getErr());
         return 0;
     }
 
     /** {@code ffcnn datasets list}: the same table. */
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the known datasets (the default).")
     int list(@Option(names = "--data-dir", paramLabel = "DIR", description = "Folder to look in first.") Path dir) {
-        printTable(dir != null ? dir : dataDir, spec.commandLine().getOut());
+        printTable(dir != null ? dir : dataDir, spec.commandLine().getOut(), spec.commandLine().getErr());
         return 0;
     }
 
-    private static void printTable(Path dataDir, PrintWriter out) {
+    private static void printTable(Path dataDir, PrintWriter out, PrintWriter err) {
         DatasetLocator locator = DatasetLocator.standard(dataDir);
         String format = "%-14s %-60s %s%n";
         out.printf(format, "dataset", "location", "checksums");
         boolean missing = false;
+        boolean underDataDir = false;
         for (KnownDataset d : KnownDataset.values()) {
             Optional<DatasetLocator.Location> where = locator.find(d);
             missing |= where.isEmpty();
+            underDataDir |= where.map(w -> w.root().source().equals("--data-dir")).orElse(false);
             out.printf(format, d.id(), where.map(DatasetLocator.Location::describe).orElse("not found"),
                     where.map(w -> Checksums.summary(Checksums.verify(d, w.dir()))).orElse("-"));
+        }
+        if (dataDir != null && !underDataDir) {
+            err.println("ffcnn: no dataset is under --data-dir " + dataDir + " (looked for NAME/ folders and the "
+                    + "official file names, gzip or not); the locations above are other folders");
         }
         if (missing) {
             out.println("looked under: " + locator.describeRoots() + "; get one with `ffcnn datasets fetch NAME`");
         }
         out.flush();
+        err.flush();
     }
 }

@@ -3,6 +3,7 @@ package ffcnn.cli;
 import ffcnn.UserInputException;
 import ffcnn.method.TrainingProcessException;
 import ffcnn.train.DivergenceException;
+import ffcnn.io.OsErrors;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -37,12 +38,20 @@ public final class Main {
             c.getErr().flush();
             return isUserError(ex) ? EXIT_USER_ERROR : 1;
         });
+        cmd.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("ffcnn: " + ex.getMessage().strip().lines().findFirst().orElse("")
+                    + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
+            c.getErr().flush();
+            return EXIT_USER_ERROR;
+        });
         return cmd;
     }
 
     static boolean isUserError(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof UserInputException) {
+            if (t instanceof UserInputException
+                    || (t instanceof UncheckedIOException u && OsErrors.userCanFix(u.getCause()))) {
                 return true;
             }
         }

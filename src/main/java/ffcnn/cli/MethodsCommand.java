@@ -3,18 +3,31 @@ package ffcnn.cli;
 import ffcnn.data.KnownDataset;
 import ffcnn.method.Method;
 import ffcnn.method.Methods;
+import ffcnn.method.PresetLoader;
+import ffcnn.method.RunConfig;
+import ffcnn.train.TrainConfig;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code ffcnn methods}: the registered methods and the presets each has per dataset. */
-@Command(name = "methods", mixinStandardHelpOptions = true, description = "List methods and their presets.")
+@Command(name = "methods", mixinStandardHelpOptions = true,
+        description = "List methods and their presets; with --details, what each preset trains and the paper's figure.")
 public final class MethodsCommand implements Runnable {
 
     static final List<String> PRESETS = List.of("paper", "quick", "tiny", "vgg", "x3");
+
+    @Option(names = "--details", description = "Per preset: network, epochs, batch size, learning rate, and its aim.")
+    boolean details;
+
+    @Parameters(arity = "0..1", paramLabel = "METHOD", description = "Only this method.")
+    String only;
 
     @Spec
     CommandSpec spec;
@@ -22,21 +35,36 @@ public final class MethodsCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
-        for (Method m : Methods.all()) {
+        List<Method> methods = only == null ? Methods.all() : List.of(Methods.get(only));
+        for (Method m : methods) {
             out.printf("%s%n  %s%n", m.name(), m.description());
             for (KnownDataset d : KnownDataset.values()) {
                 List<String> found = new ArrayList<>();
                 for (String p : PRESETS) {
-                    String name = p.equals("paper") ? d.id() : d.id() + "-" + p;
-                    if (getClass().getClassLoader().getResource("presets/" + m.name() + "/" + name + ".yaml") != null) {
+                    if (PresetLoader.description(m.name(), d.id(), p) != null) {
                         found.add(p);
                     }
                 }
-                if (!found.isEmpty()) {
+                if (found.isEmpty()) {
+                    continue;
+                }
+                if (details) {
+                    out.printf("  %s%n", d.id());
+                    found.forEach(p -> out.println(detail(m.name(), d.id(), p)));
+                } else {
                     out.printf("  %-14s presets: %s%n", d.id(), String.join(", ", found));
                 }
             }
         }
         out.flush();
+    }
+
+    /** {@code     quick   tiny-cnn x1.0, 2 epochs, batch 32, lr 0.001: CPU-sized CAW-Conv on ...}. */
+    private static String detail(String method, String dataset, String preset) {
+        RunConfig c = PresetLoader.load(method, dataset, preset, List.of());
+        TrainConfig t = c.train();
+        return String.format(Locale.ROOT, "    %-6s %s x%s, %d epochs, batch %d, lr %s: %s", preset,
+                c.model().arch(), c.model().width(), t.epochs(), t.batchSize(), t.lr(),
+                PresetLoader.description(method, dataset, preset));
     }
 }

@@ -10,9 +10,11 @@ import ffcnn.train.TrainingListener;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,40 +33,65 @@ public final class TrainCommand extends EngineCommand {
     @Option(names = "--out", paramLabel = "DIR", description = "Run folder (default: runs/<date>-<method>-<dataset>).")
     Path out;
 
-    @Option(names = "--resume", paramLabel = "DIR", description = "Continue the run in DIR from its last checkpoint.")
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue the run in DIR from its last checkpoint; with --epochs N, train on to N epochs in all.")
     Path resume;
+
+    @Option(names = "--progress-every", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Without a terminal (output to a log), a progress line every SECONDS. Default: ${DEFAULT-VALUE}.")
+    double progressEvery;
 
     @Mixin
     DataDirOption dataOption;
 
     @Override
     protected int run(PrintWriter stdout) {
+        if (!(progressEvery > 0) || !Double.isFinite(progressEvery)) {
+            throw new UserInputException("--progress-every must be a number of seconds > 0, got " + progressEvery);
+        }
         List<TrainingListener> listeners = new ArrayList<>();
-        PrintStream err = new PrintStream(new WriterOutputStream(spec.commandLine().getErr()), true);
+        PrintWriter errWriter = spec.commandLine().getErr();
+        PrintStream err = new PrintStream(new WriterOutputStream(errWriter), true);
+        Consumer<String> notes = engine.quiet ? note -> { } : note -> {
+            errWriter.println(note);
+            errWriter.flush();
+        };
         if (!engine.quiet) {
-            listeners.add(new ProgressBarListener(err, System.console() != null));
+            listeners.add(new ProgressBarListener(err, System.console() != null,
+                    Duration.ofMillis(Math.round(progressEvery * 1000))));
         }
         RunSummary summary;
         Path dir;
         if (resume != null) {
-            if (!presetOptions.overrides().isEmpty() || out != null) {
-                throw new UserInputException("--resume continues " + resume + " exactly as configured there; "
-                        + "drop --out, --set, --epochs and the other preset options");
-            }
             dir = resume;
-            summary = TrainingRun.resume(resume, dataOption.dataDir, listeners);
+            summary = resume(listeners, notes);
         } else {
             RunConfig config = PresetLoader.load(method, presetOptions.dataset, presetOptions.preset,
                     presetOptions.overrides());
             dir = out != null ? out : freshRunFolder(Path.of("runs", LocalDate.now() + "-" + method + "-"
                     + presetOptions.dataset));
-            summary = TrainingRun.start(config, dir, dataOption.dataDir, listeners);
+            notes.accept("training " + method + " (preset " + presetOptions.preset + ") into " + dir);
+            summary = TrainingRun.start(config, dir, dataOption.dataDir, listeners, notes);
         }
         stdout.printf("%s on %s: test accuracy %.4f (%s), best %.4f, %d epochs, %.0f s training,"
                 + " %.1f images/s; results in %s%n", summary.method(), summary.dataset(), summary.testAccuracy(),
                 summary.strategy(), summary.bestTestAccuracy(), summary.epochs(), summary.trainSeconds(),
                 summary.trainImagesPerSecond(), dir);
         return 0;
+    }
+
+    private RunSummary resume(List<TrainingListener> listeners, Consumer<String> notes) {
+        List<String> others = new ArrayList<>(presetOptions.overrides());
+        others.remove("train.epochs=" + presetOptions.epochs);
+        if (!others.isEmpty() || out != null) {
+            throw new UserInputException("--resume continues " + resume + " as configured there; only "
+                    + "--epochs (a new total) may change; drop --out, --set and the other preset options");
+        }
+        if (presetOptions.epochs != null && presetOptions.epochs < 1) {
+            throw new UserInputException("--epochs must be >= 1, got " + presetOptions.epochs);
+        }
+        return TrainingRun.resume(resume, dataOption.dataDir, presetOptions.epochs == null ? 0 : presetOptions.epochs,
+                listeners, notes);
     }
 
     /** {@code base}, or {@code base-2}, {@code base-3}, ... when it is taken. */

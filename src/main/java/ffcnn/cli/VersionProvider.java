@@ -1,6 +1,7 @@
 package ffcnn.cli;
 
 import ai.djl.engine.Engine;
+import ffcnn.Version;
 import picocli.CommandLine.IVersionProvider;
 
 /** {@code ffcnn --version}: ffcnn's version and the engine it runs on. */
@@ -8,9 +9,8 @@ public final class VersionProvider implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        String version = FfcnnCommand.class.getPackage().getImplementationVersion();
         return new String[] {
-            "ffcnn " + (version == null ? "dev" : version),
+            "ffcnn " + Version.describe(),
             "DJL " + Engine.getDjlVersion() + ", Java " + System.getProperty("java.version")
                     + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch")
         };

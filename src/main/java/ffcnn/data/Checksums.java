@@ -61,7 +61,7 @@ public final class Checksums {
     public static List<FileCheck> verify(KnownDataset dataset, Path dir) {
         List<FileCheck> checks = new ArrayList<>();
         for (DatasetFile f : dataset.files()) {
-            checks.add(check(f, dir.resolve(f.name())));
+            checks.add(check(f, f.in(dir)));
         }
         return checks;
     }

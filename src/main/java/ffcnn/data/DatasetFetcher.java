@@ -1,6 +1,7 @@
 package ffcnn.data;
 
 import ffcnn.UserInputException;
+import ffcnn.io.OsErrors;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,10 +82,24 @@ public final class DatasetFetcher {
             install(staging, target);
             return target;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot fetch " + dataset.id() + " into " + root + ": " + e.getMessage(), e);
+            throw failure(dataset, baseUrl, e);
         } finally {
             deleteTree(staging);
         }
+    }
+
+    /** A one-line reason; a network failure says how to do without the network. */
+    private UncheckedIOException failure(KnownDataset dataset, URI baseUrl, IOException e) {
+        String why = "cannot fetch " + dataset.id() + " into " + root + ": " + OsErrors.reason(e);
+        if (!(e instanceof java.nio.file.FileSystemException)) {
+            why += " (from " + baseUrl + "); without the network, copy the files (" + names(dataset) + ") to "
+                    + root.resolve(dataset.id()) + " or point --data-dir at a folder that has them";
+        }
+        return new UncheckedIOException(why, e);
+    }
+
+    private static String names(KnownDataset dataset) {
+        return String.join(", ", dataset.downloads().stream().map(DatasetFile::name).toList());
     }
 
     private static URI withSlash(URI base) {

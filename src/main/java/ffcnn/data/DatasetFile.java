@@ -21,6 +21,21 @@ public record DatasetFile(String name, String md5, String contentMd5) {
         return new DatasetFile(name, md5, null);
     }
 
+    /**
+     * This file in {@code dir}: under its official name, or, for a {@code .gz} file found only
+     * decompressed, under its name without {@code .gz} (the content checksum covers both).
+     */
+    public java.nio.file.Path in(java.nio.file.Path dir) {
+        java.nio.file.Path official = dir.resolve(name);
+        if (compressed() && name.endsWith(".gz") && !java.nio.file.Files.exists(official)) {
+            java.nio.file.Path raw = dir.resolve(name.substring(0, name.length() - 3));
+            if (java.nio.file.Files.exists(raw)) {
+                return raw;
+            }
+        }
+        return official;
+    }
+
     /** True for gzip-compressed files, whose content checksum is also known. */
     public boolean compressed() {
         return contentMd5 != null;

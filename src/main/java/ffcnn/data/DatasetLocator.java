@@ -166,6 +166,6 @@ public final class DatasetLocator {
         if (!Files.isDirectory(dir)) {
             return false;
         }
-        return dataset.files().stream().anyMatch(f -> Files.exists(dir.resolve(f.name())));
+        return dataset.files().stream().anyMatch(f -> Files.exists(f.in(dir)));
     }
 }

@@ -92,8 +92,8 @@ public final class Datasets {
     }
 
     private static ImageSet readIdx(KnownDataset d, Path dir, List<DatasetFile> files, boolean verify) {
-        IdxReader.IdxFile images = IdxReader.readImages(dir.resolve(files.get(0).name()));
-        IdxReader.IdxFile labels = IdxReader.readLabels(dir.resolve(files.get(1).name()));
+        IdxReader.IdxFile images = IdxReader.readImages(files.get(0).in(dir));
+        IdxReader.IdxFile labels = IdxReader.readLabels(files.get(1).in(dir));
         if (verify) {
             requireMd5(d, images.file(), "uncompressed md5 ", images.contentMd5(), files.get(0).contentMd5());
             requireMd5(d, labels.file(), "uncompressed md5 ", labels.contentMd5(), files.get(1).contentMd5());

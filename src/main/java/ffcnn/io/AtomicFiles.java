@@ -41,7 +41,7 @@ public final class AtomicFiles {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + target + ": " + OsErrors.reason(e) + where(e, dir), e);
         } finally {
             if (tmp != null) {
                 try {
@@ -51,6 +51,16 @@ public final class AtomicFiles {
                 }
             }
         }
+    }
+
+    /** Which path was in the way or not writable, when not the target itself. */
+    private static String where(IOException e, Path dir) {
+        if (!(e instanceof java.nio.file.FileSystemException fs) || fs.getFile() == null) {
+            return "";
+        }
+        Path file = Path.of(fs.getFile());
+        boolean temporary = file.getFileName() != null && file.getFileName().toString().endsWith(".tmp");
+        return " (" + (temporary ? dir : file) + ")";
     }
 
     /** Temporary files are created owner-only; results are ordinary files others may read. */

@@ -10,4 +10,18 @@ package ffcnn.method;
  * @param limitTest  use only the first N images of the test set (0 = all)
  */
 public record DataConfig(String dataset, int validSize, int limitTrain, int limitValid, int limitTest) {
+
+    public DataConfig {
+        atLeast("data.valid_size", validSize, -1);
+        atLeast("data.limit_train", limitTrain, 0);
+        atLeast("data.limit_valid", limitValid, 0);
+        atLeast("data.limit_test", limitTest, 0);
+    }
+
+    private static void atLeast(String key, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(key + " must be >= " + min + (min == 0 ? " (0 = all)" : "")
+                    + ", got " + value);
+        }
+    }
 }

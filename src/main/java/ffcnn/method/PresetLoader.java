@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,6 +15,7 @@ import ffcnn.UserInputException;
 import ffcnn.encoding.EncodingConfig;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -33,7 +35,8 @@ public final class PresetLoader {
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES);
+            .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
     private PresetLoader() {
     }
@@ -71,7 +74,7 @@ public final class PresetLoader {
         try {
             return fromTree(YAML.readTree(file.toFile()), file.toString());
         } catch (IOException e) {
-            throw new UserInputException(file + ": cannot read config: " + e.getMessage());
+            throw new UserInputException(file + ": cannot read config: " + firstLine(e));
         }
     }
 
@@ -81,6 +84,29 @@ public final class PresetLoader {
             return YAML.writeValueAsString(config);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("config is not serialisable", e);
+        }
+    }
+
+    /**
+     * The comment a bundled preset opens with (what it is and the paper's figure it targets), or an
+     * empty string; null when there is no such preset.
+     */
+    public static String description(String method, String dataset, String preset) {
+        String path = "presets/" + method + "/" + presetName(dataset, preset) + ".yaml";
+        try (InputStream in = PresetLoader.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                return null;
+            }
+            StringBuilder text = new StringBuilder();
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (!line.startsWith("#")) {
+                    break;
+                }
+                text.append(text.length() == 0 ? "" : " ").append(line.substring(1).strip());
+            }
+            return text.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(path + ": " + e.getMessage(), e);
         }
     }
 
@@ -150,10 +176,14 @@ public final class PresetLoader {
             throw new UserInputException("unknown preset key '" + key + "' (known here: "
                     + String.join(", ", (Iterable<String>) node::fieldNames) + ")");
         }
+        String value = assignment.substring(eq + 1);
+        if (ValueChecks.spellsNonFinite(value)) {
+            throw new UserInputException(key + " must be a finite number, got " + value.strip());
+        }
         try {
-            node.set(path[path.length - 1], YAML.readTree(assignment.substring(eq + 1)));
+            node.set(path[path.length - 1], YAML.readTree(value));
         } catch (IOException e) {
-            throw new UserInputException("override '" + assignment + "': bad value: " + e.getMessage());
+            throw new UserInputException("override '" + assignment + "': bad value: " + firstLine(e));
         }
     }
 
@@ -166,7 +196,7 @@ public final class PresetLoader {
             }
             return (ObjectNode) YAML.readTree(in);
         } catch (IOException | ClassCastException e) {
-            throw new UserInputException("preset " + path + ": not a YAML mapping: " + e.getMessage());
+            throw new UserInputException("preset " + path + ": not a YAML mapping: " + firstLine(e));
         }
     }
 
@@ -177,12 +207,16 @@ public final class PresetLoader {
         try {
             return (ObjectNode) YAML.readTree(file.toFile());
         } catch (IOException | ClassCastException e) {
-            throw new UserInputException(file + ": not a YAML mapping: " + e.getMessage());
+            throw new UserInputException(file + ": not a YAML mapping: " + firstLine(e));
         }
     }
 
     /** Binds {@code node} to {@code type}, turning binding errors into one-line user errors. */
     static <T> T bind(JsonNode node, Class<T> type, String origin) {
+        String nonFinite = ValueChecks.firstNonFinite(node, "");
+        if (nonFinite != null) {
+            throw new UserInputException("preset " + origin + ": " + nonFinite);
+        }
         try {
             return YAML.treeToValue(node, type);
         } catch (UnrecognizedPropertyException e) {
@@ -191,23 +225,21 @@ public final class PresetLoader {
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new UserInputException("preset " + origin + ": " + cause.getMessage());
+        } catch (MismatchedInputException e) {
+            String key = ValueChecks.keyPath(e);
+            throw new UserInputException("preset " + origin + ": " + ValueChecks.mismatch(key, e.getTargetType(),
+                    node.at(ValueChecks.pointer(e)), e.getOriginalMessage()));
         } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
-            throw new UserInputException("preset " + origin + ": " + keyPath(e) + ": " + e.getOriginalMessage());
+            throw new UserInputException("preset " + origin + ": " + ValueChecks.keyPath(e) + ": "
+                    + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw new UserInputException("preset " + origin + ": " + e.getOriginalMessage());
         }
     }
 
-    /** The dotted key path of a binding error, e.g. {@code train.epochs}. */
-    private static String keyPath(com.fasterxml.jackson.databind.JsonMappingException e) {
-        StringBuilder key = new StringBuilder();
-        for (var ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                key.append(key.length() == 0 ? "" : ".").append(ref.getFieldName());
-            } else {
-                key.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return key.length() == 0 ? "value" : key.toString();
+    /** The first line of an exception's message (Jackson appends source locations on further lines). */
+    static String firstLine(Exception e) {
+        String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m.strip().lines().findFirst().orElse("");
     }
 }

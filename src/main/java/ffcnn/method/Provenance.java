@@ -16,7 +16,8 @@ final class Provenance {
 
     static Map<String, Object> of(RunConfig config, DataSplits data) {
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("ffcnn_version", String.valueOf(Provenance.class.getPackage().getImplementationVersion()));
+        p.put("ffcnn_version", ffcnn.Version.version());
+        p.put("ffcnn_commit", ffcnn.Version.commit());
         p.put("created", Instant.now().toString());
         p.put("method", config.method());
         p.put("dataset", data.dataset());

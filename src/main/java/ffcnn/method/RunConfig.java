@@ -19,4 +19,11 @@ import ffcnn.train.TrainConfig;
  */
 public record RunConfig(String method, DataConfig data, ModelConfig model, TrainConfig train, JsonNode objective,
         PredictConfig predict, EncodingConfig encoding) {
+
+    /** This config with {@code epochs} epochs in all (the cosine schedule's period follows). */
+    public RunConfig withEpochs(int epochs) {
+        TrainConfig t = train;
+        return new RunConfig(method, data, model, new TrainConfig(epochs, t.batchSize(), t.lr(), t.lrMin(),
+                t.weightDecay(), t.gradClip(), t.seed(), t.layerEpochs()), objective, predict, encoding);
+    }
 }

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A training run in a folder: resolves data and network from a config, trains with checkpoints every
@@ -34,29 +35,76 @@ public final class TrainingRun {
 
     /** Trains {@code config} into the new folder {@code out}. */
     public static RunSummary start(RunConfig config, Path out, Path dataDir, List<TrainingListener> listeners) {
+        return start(config, out, dataDir, listeners, note -> { });
+    }
+
+    /**
+     * Trains {@code config} into {@code out}, which may hold what a run that failed before its first
+     * checkpoint left (config.yaml, provenance.json), but not a run's checkpoint. {@code notes} receives a
+     * line saying what will run (data sizes, network, parameters, schedule, threads).
+     */
+    public static RunSummary start(RunConfig config, Path out, Path dataDir, List<TrainingListener> listeners,
+            Consumer<String> notes) {
         if (Files.exists(out.resolve(TrainedModel.CHECKPOINT))) {
             throw new UserInputException(out + ": holds a run already; continue it with --resume " + out
                     + " or choose another --out");
         }
         AtomicFiles.writeString(out.resolve("config.yaml"), PresetLoader.toYaml(config));
+        return RunFolder.track(out, () -> fresh(config, out, dataDir, listeners, notes));
+    }
+
+    private static RunSummary fresh(RunConfig config, Path out, Path dataDir, List<TrainingListener> listeners,
+            Consumer<String> notes) {
         DataSplits data = Datasets.load(request(config.data(), dataDir, config.train().seed()));
         Provenance.write(out, config, data);
         TrainedModel.seed(config.train().seed());
         try (NDManager root = NDManager.newBaseManager()) {
             Network net = TrainedModel.build(config, data.train().channels(), data.train().numClasses(), root);
             RunState state = RunState.fresh(net.layers().size(), config.predict().strategy(), data.classNames());
+            notes.accept(describe(config, data, net));
             return train(config, out, data, net, state, null, listeners);
         }
     }
 
     /** Continues the run in {@code out} from its last checkpoint. */
     public static RunSummary resume(Path out, Path dataDir, List<TrainingListener> listeners) {
+        return resume(out, dataDir, 0, listeners, note -> { });
+    }
+
+    /**
+     * Continues the run in {@code out} from its last checkpoint, to {@code epochs} epochs in all when that
+     * is above 0 (more than the run has done: a finished run then trains on, with the learning-rate schedule
+     * of the preset stretched to the new total), else to the epochs it was configured for. {@code notes}
+     * receives a line such as {@code resuming runs/a from epoch 3 of 10}.
+     */
+    public static RunSummary resume(Path out, Path dataDir, int epochs, List<TrainingListener> listeners,
+            Consumer<String> notes) {
         Path checkpoint = out.resolve(TrainedModel.CHECKPOINT);
         if (!Files.isRegularFile(checkpoint)) {
             throw new UserInputException(out + ": no checkpoint to resume from (" + TrainedModel.CHECKPOINT
                     + " missing)");
         }
-        RunConfig config = PresetLoader.read(out.resolve("config.yaml"));
+        RunConfig saved = PresetLoader.read(out.resolve("config.yaml"));
+        int done = epochsDone(checkpoint);
+        RunConfig config = epochs > 0 ? saved.withEpochs(epochs) : saved;
+        if (epochs > 0 && epochs <= done) {
+            throw new UserInputException(out + ": has done " + done + " epochs already; --epochs is the new total "
+                    + "and must be above " + done);
+        }
+        if (done >= config.train().epochs()) {
+            throw new UserInputException(out + ": finished all " + done + " epochs; to train on, give the new "
+                    + "total: --resume " + out + " --epochs " + (done + Math.max(1, done)));
+        }
+        if (epochs > 0) {
+            AtomicFiles.writeString(out.resolve("config.yaml"), PresetLoader.toYaml(config));
+        }
+        notes.accept("resuming " + out + " from epoch " + (done + 1) + " of " + config.train().epochs() + " ("
+                + done + " done)");
+        return RunFolder.track(out, () -> continued(config, out, dataDir, checkpoint, listeners));
+    }
+
+    private static RunSummary continued(RunConfig config, Path out, Path dataDir, Path checkpoint,
+            List<TrainingListener> listeners) {
         DataSplits data = Datasets.load(request(config.data(), dataDir, config.train().seed()));
         try (NDManager root = NDManager.newBaseManager()) {
             List<List<AdamW>> holder = new ArrayList<>();
@@ -77,7 +125,7 @@ public final class TrainingRun {
         List<AdamW> opts = restored != null ? restored : Trainer.optimizers(net, config.train());
         Trainer trainer = new Trainer(net, config.train(), opts, state, all, t -> checkpoint(out, config, data, t));
         trainer.fit(data, config.method());
-        writeHeatmaps(out, net, state.model().epoch());
+        writeHeatmaps(out, net, state.model().epoch(), config.train().epochs(), data.classNames());
         RunSummary summary = RunSummary.of(config, data, net, state, trainer.peakStepBytes());
         summary.write(out);
         HtmlReport.write(out);
@@ -97,13 +145,35 @@ public final class TrainingRun {
                 norm.mean(), norm.std(), List.of(), false, provenance), t.network(), null);
     }
 
-    private static void writeHeatmaps(Path out, Network net, int epoch) {
+    /** Heat maps after the last trained epoch ({@code epoch}, 0-based, of {@code epochs}). */
+    private static void writeHeatmaps(Path out, Network net, int epoch, int epochs, List<String> classNames) {
         for (int l = 0; l < net.layers().size(); l++) {
             for (Map.Entry<String, float[][]> e : net.layers().get(l).head().heatmaps(epoch).entrySet()) {
-                Charts.writeHeatmap(e.getValue(), "layer " + l + " " + e.getKey() + " (epoch " + epoch + ")",
-                        "class", "channel", out.resolve(e.getKey() + "_layer" + l + ".png"));
+                Charts.writeProbabilityHeatmap(e.getValue(), "layer " + l + " " + e.getKey() + " after epoch "
+                        + (epoch + 1) + " of " + epochs, classNames, "class", "channel",
+                        out.resolve(e.getKey() + "_layer" + l + ".png"));
             }
         }
+    }
+
+    /** The epochs a checkpoint has finished. */
+    static int epochsDone(Path checkpoint) {
+        try (var in = ModelFile.open(checkpoint)) {
+            return ModelFile.readHeader(checkpoint, in).history().size();
+        } catch (java.io.IOException e) {
+            throw new UserInputException(checkpoint + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    /** One line: what data, network and schedule the run has. */
+    static String describe(RunConfig config, DataSplits data, Network net) {
+        var t = config.train();
+        return String.format(java.util.Locale.ROOT, "%s on %s: %,d training, %,d validation, %,d test images; "
+                + "%s (width %s), %d layers, %,d parameters; %d epochs, batch %d, lr %s; %s engine threads, CPU",
+                config.method(), data.dataset(), data.train().size(), data.valid().size(), data.test().size(),
+                config.model().arch(), config.model().width(), net.layers().size(), net.parameterCount(),
+                t.epochs(), t.batchSize(), t.lr(), System.getProperty("ai.djl.pytorch.num_threads",
+                        String.valueOf(Runtime.getRuntime().availableProcessors())));
     }
 
     static DataRequest request(DataConfig d, Path dataDir, long seed) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -80,6 +81,34 @@ public final class Charts {
      */
     public static void writeHeatmap(float[][] matrix, String title, String xLabel, String yLabel, Path png) {
         HeatMapImage.write(HeatMapImage.render(matrix, title, xLabel, yLabel), png);
+    }
+
+    /**
+     * A heat map whose rows are probability distributions over the named columns (e.g. a layer's channels
+     * over classes): the colour scale is fixed at [0, 1], so a nearly uniform matrix looks uniform, and
+     * the subtitle gives the values' range and the rows' mean entropy relative to uniform (1 = uniform).
+     */
+    public static void writeProbabilityHeatmap(float[][] matrix, String title, List<String> columnNames,
+            String xLabel, String yLabel, Path png) {
+        float[] range = HeatMapImage.range(matrix);
+        String subtitle = String.format(Locale.ROOT, "colour scale 0 to 1; values %.3f to %.3f; "
+                + "mean entropy %.2f of uniform", range[0], range[1], relativeEntropy(matrix));
+        List<String> names = columnNames != null && columnNames.size() == matrix[0].length ? columnNames : null;
+        HeatMapImage.write(HeatMapImage.render(matrix, title, subtitle, xLabel, yLabel, new float[] {0f, 1f},
+                names), png);
+    }
+
+    /** Mean over rows of the row's entropy divided by the entropy of the uniform distribution. */
+    static double relativeEntropy(float[][] m) {
+        double sum = 0;
+        for (float[] row : m) {
+            double h = 0;
+            for (float p : row) {
+                h -= p > 0 ? p * Math.log(p) : 0;
+            }
+            sum += row.length > 1 ? h / Math.log(row.length) : 0;
+        }
+        return sum / m.length;
     }
 
     /** Extras keys of all layers of all epochs, first-seen order. */

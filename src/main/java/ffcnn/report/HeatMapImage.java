@@ -12,6 +12,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 
@@ -23,7 +24,7 @@ import javax.imageio.ImageIO;
 final class HeatMapImage {
 
     private static final int LEFT = 80;
-    private static final int TOP = 44;
+    private static final int TOP = 56;
     private static final int BOTTOM = 60;
     private static final int RIGHT = 110;
     private static final int BAR_WIDTH = 18;
@@ -40,8 +41,17 @@ final class HeatMapImage {
     private HeatMapImage() {
     }
 
-    /** The heat map of {@code m}, rows top to bottom, columns left to right. */
+    /** The heat map of {@code m}, rows top to bottom, columns left to right, coloured over its own range. */
     static BufferedImage render(float[][] m, String title, String xLabel, String yLabel) {
+        return render(m, title, null, xLabel, yLabel, range(m), null);
+    }
+
+    /**
+     * The heat map of {@code m} with colours over {@code range}, a {@code subtitle} (or null) and the
+     * columns named by {@code columnNames} (or numbered when null).
+     */
+    static BufferedImage render(float[][] m, String title, String subtitle, String xLabel, String yLabel,
+            float[] range, List<String> columnNames) {
         if (m.length == 0 || m[0].length == 0) {
             throw new IllegalArgumentException("heat map needs at least one row and one column");
         }
@@ -52,9 +62,9 @@ final class HeatMapImage {
         int plotW = cols * cellW;
         int plotH = rows * cellH;
         int width = LEFT + Math.max(plotW, 200) + RIGHT;
-        int height = TOP + Math.max(plotH, 120) + BOTTOM;
+        int names = columnNames == null ? 0 : 8 + columnNames.stream().mapToInt(n -> n.length() * 6).max().orElse(0);
+        int height = TOP + Math.max(plotH, 120) + BOTTOM + names;
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        float[] range = range(m);
         Graphics2D g = img.createGraphics();
         try {
             g.setColor(Color.WHITE);
@@ -65,20 +75,29 @@ final class HeatMapImage {
             g.setStroke(new BasicStroke(1f));
             g.drawRect(LEFT - 1, TOP - 1, plotW + 1, plotH + 1);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-            drawTicks(g, rows, cols, cellW, cellH);
+            drawTicks(g, rows, cols, cellW, cellH, columnNames);
             drawColourBar(g, img, range, LEFT + plotW + 20, plotH);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-            centre(g, title, LEFT + plotW / 2, 26);
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-            centre(g, xLabel, LEFT + plotW / 2, TOP + plotH + 44);
-            AffineTransform saved = g.getTransform();
-            g.rotate(-Math.PI / 2);
-            centre(g, yLabel, -(TOP + plotH / 2), 18);
-            g.setTransform(saved);
+            drawTitles(g, new String[] {title, subtitle, xLabel, yLabel}, plotW, plotH, names);
         } finally {
             g.dispose();
         }
         return img;
+    }
+
+    /** Title, subtitle (may be null), x and y label; the x label {@code below} the column names' space. */
+    private static void drawTitles(Graphics2D g, String[] texts, int plotW, int plotH, int below) {
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        centre(g, texts[0], LEFT + plotW / 2, 24);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        if (texts[1] != null) {
+            centre(g, texts[1], LEFT + plotW / 2, 42);
+        }
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        centre(g, texts[2], LEFT + plotW / 2, TOP + plotH + 44 + below);
+        AffineTransform saved = g.getTransform();
+        g.rotate(-Math.PI / 2);
+        centre(g, texts[3], -(TOP + plotH / 2), 18);
+        g.setTransform(saved);
     }
 
     /** Writes {@code img} as PNG to {@code png}, atomically. */
@@ -108,12 +127,20 @@ final class HeatMapImage {
         }
     }
 
-    private static void drawTicks(Graphics2D g, int rows, int cols, int cellW, int cellH) {
-        int xStep = step(cols, Math.max(1, cols * cellW / 40));
+    private static void drawTicks(Graphics2D g, int rows, int cols, int cellW, int cellH, List<String> names) {
+        int xStep = names != null ? 1 : step(cols, Math.max(1, cols * cellW / 40));
         for (int c = 0; c < cols; c += xStep) {
             int x = LEFT + c * cellW + cellW / 2;
             g.drawLine(x, TOP + rows * cellH, x, TOP + rows * cellH + 4);
-            centre(g, Integer.toString(c), x, TOP + rows * cellH + 17);
+            if (names == null) {
+                centre(g, Integer.toString(c), x, TOP + rows * cellH + 17);
+            } else {
+                AffineTransform saved = g.getTransform();
+                g.translate(x + 4, TOP + rows * cellH + 8);
+                g.rotate(Math.PI / 2);
+                g.drawString(names.get(c), 0, 0);
+                g.setTransform(saved);
+            }
         }
         int yStep = step(rows, Math.max(1, rows * cellH / 18));
         FontMetrics fm = g.getFontMetrics();
@@ -155,7 +182,8 @@ final class HeatMapImage {
         }
     }
 
-    private static float[] range(float[][] m) {
+    /** The smallest and largest finite value of {@code m}, widened when they are equal. */
+    static float[] range(float[][] m) {
         float lo = Float.POSITIVE_INFINITY;
         float hi = Float.NEGATIVE_INFINITY;
         for (float[] row : m) {

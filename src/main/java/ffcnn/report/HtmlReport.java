@@ -38,7 +38,8 @@ public final class HtmlReport {
             + "td,th{border:1px solid #ccc;padding:3px 8px;text-align:left}th{background:#f0f0f0}"
             + "td.n{text-align:right;font-family:monospace}pre{background:#f6f6f6;padding:1em;overflow:auto}"
             + "img{max-width:100%;border:1px solid #ddd;margin:4px}"
-            + ".grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(320px,1fr));gap:8px}"
+            + ".grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(420px,1fr));gap:12px}"
+            + "figure{margin:0}figcaption{font-size:0.9em;color:#444;text-align:center}"
             + ".note{color:#a00}";
 
     private HtmlReport() {
@@ -72,8 +73,8 @@ public final class HtmlReport {
         html.append("<h2>Summary</h2>\n<table>\n");
         root.fields().forEachRemaining(f -> {
             if (f.getValue().isValueNode()) {
-                html.append("<tr><th>").append(escape(f.getKey())).append("</th><td>")
-                        .append(escape(f.getValue().asText())).append("</td></tr>\n");
+                html.append("<tr><th>").append(escape(ReportText.label(f.getKey()))).append("</th><td>")
+                        .append(escape(ReportText.value(f.getKey(), f.getValue()))).append("</td></tr>\n");
             }
         });
         html.append("</table>\n");
@@ -82,7 +83,7 @@ public final class HtmlReport {
             html.append("<h2>Per-layer test accuracy</h2>\n<table>\n<tr><th>layer</th><th>test accuracy</th></tr>\n");
             for (int i = 0; i < layers.size(); i++) {
                 html.append("<tr><td>").append(i).append("</td><td class=\"n\">")
-                        .append(escape(layers.get(i).asText())).append("</td></tr>\n");
+                        .append(escape(ReportText.value("test_accuracy", layers.get(i)))).append("</td></tr>\n");
             }
             html.append("</table>\n");
         }
@@ -148,7 +149,7 @@ public final class HtmlReport {
         Charts.CURVE_FILES.stream().filter(pngs::contains).forEach(charts::add);
         pngs.stream().filter(n -> !charts.contains(n) && !assignments.contains(n)).forEach(charts::add);
         if (!charts.isEmpty()) {
-            html.append("<h2>Charts</h2>\n<div>\n");
+            html.append("<h2>Charts</h2>\n<div class=\"grid\">\n");
             charts.forEach(n -> img(html, n));
             html.append("</div>\n");
         }
@@ -186,9 +187,9 @@ public final class HtmlReport {
 
     private static void img(StringBuilder html, String name) {
         String src = escape(urlPath(name));
-        html.append("<figure style=\"display:inline-block;margin:0\"><a href=\"").append(src)
-                .append("\"><img src=\"").append(src).append("\" alt=\"").append(escape(name))
-                .append("\"></a><figcaption>").append(escape(name)).append("</figcaption></figure>\n");
+        String caption = escape(ReportText.caption(name));
+        html.append("<figure><a href=\"").append(src).append("\"><img src=\"").append(src).append("\" alt=\"")
+                .append(caption).append("\"></a><figcaption>").append(caption).append("</figcaption></figure>\n");
     }
 
     private static void config(StringBuilder html, Path file) {

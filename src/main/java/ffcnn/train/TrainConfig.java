@@ -20,17 +20,31 @@ public record TrainConfig(int epochs, int batchSize, double lr, double lrMin, do
         long seed, List<List<Integer>> layerEpochs) {
 
     public TrainConfig {
-        if (epochs < 1 || batchSize < 1) {
-            throw new IllegalArgumentException("train.epochs and train.batch_size must be >= 1");
+        positive("train.epochs", epochs);
+        positive("train.batch_size", batchSize);
+        if (!(lr > 0) || !Double.isFinite(lr)) {
+            throw new IllegalArgumentException("train.lr must be a finite number > 0, got " + lr);
         }
-        if (lr <= 0 || lrMin < 0 || weightDecay < 0 || gradClip < 0) {
-            throw new IllegalArgumentException("train.lr must be > 0; lr_min, weight_decay, grad_clip >= 0");
-        }
+        nonNegative("train.lr_min", lrMin);
+        nonNegative("train.weight_decay", weightDecay);
+        nonNegative("train.grad_clip", gradClip);
         layerEpochs = List.copyOf(layerEpochs);
         for (List<Integer> range : layerEpochs) {
             if (range.size() != 2 || range.get(0) < 0 || range.get(1) < range.get(0)) {
                 throw new IllegalArgumentException("train.layer_epochs holds [first, end) pairs, got " + range);
             }
+        }
+    }
+
+    private static void positive(String key, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(key + " must be >= 1, got " + value);
+        }
+    }
+
+    private static void nonNegative(String key, double value) {
+        if (!(value >= 0) || !Double.isFinite(value)) {
+            throw new IllegalArgumentException(key + " must be a finite number >= 0, got " + value);
         }
     }
 

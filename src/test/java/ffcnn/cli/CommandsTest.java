@@ -35,6 +35,24 @@ class CommandsTest extends CommandLineTest {
         writers();
         assertThat(run("predict", "--model", run.toString(), png.toString())).as(err.toString()).isZero();
         assertThat(out.toString()).contains("one.png: ", "probabilities:", "layer votes: 0=");
+        assertThat(err.toString()).isEmpty();
+
+        Path folder = Files.createDirectories(dir.resolve("images"));
+        Files.copy(png, folder.resolve("b.png"));
+        Files.copy(png, folder.resolve("a.png"));
+        Files.writeString(folder.resolve("notes.txt"), "not an image");
+        writers();
+        assertThat(run("predict", "--model", run.toString(), "--top", "3", folder.toString()))
+                .as(err.toString()).isZero();
+        assertThat(out.toString().lines()).hasSize(3);
+        assertThat(out.toString()).startsWith("file,class,probability,class_2,probability_2,class_3,probability_3\n"
+                + folder.resolve("a.png") + ",").contains(folder.resolve("b.png") + ",");
+        writers();
+        assertThat(run("predict", "--model", run.toString(), "--top", "2", png.toString())).isZero();
+        assertThat(out.toString()).contains("one.png: ", "  top 2: ").doesNotContain("probabilities:");
+        writers();
+        assertThat(run("predict", "--model", run.toString(), "--top", "11", png.toString())).isEqualTo(2);
+        assertOneErrorLine("--top must be between 1 and 10, got 11");
     }
 
     @Test
@@ -79,9 +97,20 @@ class CommandsTest extends CommandLineTest {
         }
         writers();
         assertThat(run("--version")).isZero();
-        assertThat(out.toString()).contains("ffcnn", "DJL 0.35.1");
+        assertThat(out.toString()).contains("ffcnn 0.1.0 (commit ", "DJL 0.35.1").doesNotContain("dev");
         writers();
         assertThat(run("methods")).isZero();
         assertThat(out.toString()).contains("caw-conv", "fashion-mnist", "quick", "paper");
+    }
+
+    @Test
+    void methodsDetailsSayWhatEachPresetIs() {
+        assertThat(run("methods", "--details", "caw-conv")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("caw-conv", "  cifar10\n",
+                "    paper  resnet17 x1.0, ", "epochs, batch ", "Paper: 89.37 %",
+                "    quick  tiny-cnn", "CPU-sized CAW-Conv on CIFAR-10").doesNotContain("cwcomp");
+        writers();
+        assertThat(run("methods", "nope")).isEqualTo(2);
+        assertOneErrorLine("unknown method 'nope'");
     }
 }

@@ -53,6 +53,12 @@ class DatasetsCommandTest {
     }
 
     @Test
+    void saysSoWhenNothingIsUnderTheDataDir(@TempDir Path root) {
+        assertThat(run("datasets", "--data-dir", root.toString())).isZero();
+        assertSingleErrorLine("no dataset is under --data-dir " + root, "the locations above are other folders");
+    }
+
+    @Test
     void missingDataDirExitsTwoWithOneLine(@TempDir Path root) {
         int code = run("datasets", "--data-dir", root.resolve("nowhere").toString());
 

@@ -137,6 +137,21 @@ class DatasetsTest {
     }
 
     @Test
+    void readsDecompressedIdxFilesUnderTheirNamesWithoutGz(@TempDir Path root) throws IOException {
+        Path dir = Files.createDirectories(root.resolve("mnist"));
+        for (String name : new String[] {"train-images-idx3-ubyte", "train-labels-idx1-ubyte",
+            "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"}) {
+            try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(real("mnist").resolve(name + ".gz")))) {
+                Files.write(dir.resolve(name), in.readAllBytes());
+            }
+        }
+        DataSplits s = Datasets.load(DataRequest.of("mnist").withDataDir(root).withLimits(100, 50, 20));
+        assertThat(s.train().size()).isEqualTo(100);
+        assertThat(Checksums.summary(Checksums.verify(KnownDataset.MNIST, dir))).isEqualTo("ok");
+        assertThat(DatasetLocator.standard(root).locate(KnownDataset.MNIST).dir()).isEqualTo(dir);
+    }
+
+    @Test
     void rejectsMissingDataDirectory(@TempDir Path root) {
         Path missing = root.resolve("no-such-dir");
 

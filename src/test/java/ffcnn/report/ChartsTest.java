@@ -2,6 +2,7 @@ package ffcnn.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import ffcnn.train.EpochMetrics;
 import java.awt.image.BufferedImage;
@@ -64,6 +65,38 @@ class ChartsTest {
             assertThat(img.getHeight()).isGreaterThanOrEqualTo(shape[0] > 800 ? shape[0] : 800);
         }
         assertNoTemporaryFiles(dir);
+    }
+
+    @Test
+    void probabilityHeatMapsUseTheWholeScaleAndNameTheColumns(@TempDir Path dir) throws IOException {
+        float[][] nearlyUniform = new float[4][10];
+        for (float[] row : nearlyUniform) {
+            java.util.Arrays.fill(row, 0.1f);
+            row[0] = 0.094f;
+            row[1] = 0.106f;
+        }
+        Path fixed = dir.resolve("fixed.png");
+        Charts.writeProbabilityHeatmap(nearlyUniform, "layer 1 assignment after epoch 2 of 2",
+                java.util.List.of("T-shirt/top", "Trouser", "c", "d", "e", "f", "g", "h", "i", "Ankle boot"),
+                "class", "channel", fixed);
+        Path own = dir.resolve("own.png");
+        Charts.writeHeatmap(nearlyUniform, "t", "class", "channel", own);
+        assertThat(colourDistance(fixed)).isLessThan(40);
+        assertThat(colourDistance(own)).isGreaterThan(200);
+        assertThat(ImageIO.read(fixed.toFile()).getHeight()).isGreaterThan(ImageIO.read(own.toFile()).getHeight());
+        assertThat(Charts.relativeEntropy(new float[][] {{0.5f, 0.5f}, {1f, 0f}})).isCloseTo(0.5, within(1e-6));
+    }
+
+    /** The distance of the colours of the cells (0, 0) and (0, 1) of a 4 x 10 heat map. */
+    private static int colourDistance(Path png) throws IOException {
+        BufferedImage img = ImageIO.read(png.toFile());
+        int a = img.getRGB(80 + 2, 56 + 2);
+        int b = img.getRGB(80 + 40 + 2, 56 + 2);
+        int d = 0;
+        for (int shift = 0; shift <= 16; shift += 8) {
+            d += Math.abs(((a >> shift) & 0xff) - ((b >> shift) & 0xff));
+        }
+        return d;
     }
 
     @Test

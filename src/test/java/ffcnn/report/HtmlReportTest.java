@@ -13,7 +13,7 @@ class HtmlReportTest {
     @Test
     void showsSummaryConfigMetricsAndLinksPngs(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("summary.json"), "{\"method\": \"caw-conv\","
-                + " \"best_test_accuracy\": 0.9123, \"peak_rss_bytes\": 123456,"
+                + " \"best_test_accuracy\": 0.9123, \"peak_rss_bytes\": 1037926400, \"train_seconds\": 1767.867270609,"
                 + " \"per_layer_test_accuracy\": [0.81, 0.87, 0.9], \"nested\": {\"a\": 1}}");
         Files.writeString(dir.resolve("config.yaml"), "method: caw-conv\nnote: \"<script>alert('x')</script>\"\n");
         MetricsLog.write(Histories.of(3, 4), dir);
@@ -24,8 +24,11 @@ class HtmlReportTest {
         HtmlReport.write(dir);
 
         String html = Files.readString(dir.resolve("report.html"));
-        assertThat(html).contains("<th>method</th><td>caw-conv</td>", "best_test_accuracy", "0.9123",
-                "peak_rss_bytes", "123456", "0.87", "goodness-sum", "temperature");
+        assertThat(html).contains("<th>method</th><td>caw-conv</td>", "<th>best test accuracy</th><td>91.23%</td>",
+                "<th>peak RSS</th><td>989.8 MiB</td>", "<th>train time</th><td>29 min 28 s</td>", "87.00%",
+                "goodness-sum", "temperature").doesNotContain("1767.86", "1037926400");
+        assertThat(html).contains("<div class=\"grid\">", "<figcaption>Validation and test accuracy per epoch",
+                "<figcaption>Layer 2: assignment of channels to classes</figcaption>");
         assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
         assertThat(html).containsSubsequence("src=\"accuracy.png\"", "src=\"layer_accuracy.png\"", "src=\"loss.png\"",
                 "src=\"temperature.png\"", "src=\"assignment_layer2.png\"", "src=\"assignment_layer10.png\"");

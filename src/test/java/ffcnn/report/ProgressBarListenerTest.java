@@ -45,4 +45,39 @@ class ProgressBarListenerTest {
         assertThat(ProgressBarListener.summaryLine(m, 0))
                 .isEqualTo("epoch 1  test softmax 0.6900 goodness-sum 0.6400  14.0 s");
     }
+
+    @Test
+    void withoutATerminalPrintsProgressLinesAtTheInterval() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ProgressBarListener listener = new ProgressBarListener(new PrintStream(err, true, StandardCharsets.UTF_8),
+                false, java.time.Duration.ZERO);
+        listener.onTrainingStart(new RunInfo("ff", "mnist", 3, 0, 400, 3));
+        listener.onEpochStart(0, 4);
+        for (int b = 0; b < 4; b++) {
+            listener.onBatchEnd(0, b, 100, 0.25);
+        }
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertThat(text.lines()).hasSize(5);
+        assertThat(text.lines().toList().get(3)).startsWith("training will take ~")
+                .endsWith("(from the first 4 batches; evaluation after each epoch not included)");
+        assertThat(text).contains("epoch 1/3  batch 1/4  ", "epoch 1/3  batch 4/4  ", "img/s", "loss 0.2500",
+                "epoch ends in 0.0 s", "training ends in ~").doesNotContain("\r");
+    }
+
+    @Test
+    void withoutATerminalAndBeforeTheIntervalOnlyTheEstimateAndTheEpochLine() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ProgressBarListener listener = new ProgressBarListener(new PrintStream(err, true, StandardCharsets.UTF_8),
+                false, java.time.Duration.ofHours(1));
+        listener.onTrainingStart(new RunInfo("ff", "mnist", 1, 0, 400, 3));
+        listener.onEpochStart(0, 40);
+        for (int b = 0; b < 40; b++) {
+            listener.onBatchEnd(0, b, 100, 0.25);
+        }
+        listener.onEpochEnd(Histories.of(1, 1).get(0), Histories.of(1, 1));
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertThat(text.lines()).hasSize(2);
+        assertThat(text).startsWith("training will take ~").contains("first 10 batches");
+    }
+
 }

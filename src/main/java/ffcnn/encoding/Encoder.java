@@ -107,6 +107,8 @@ public final class Encoder {
         return switch (config.kind()) {
             case "identity" -> new IdentityEncoding();
             case "overlay" -> new OverlayEncoding(classes, height, width);
+            case "fourier" -> new FourierEncoding(classes, channels, height, width, config.amplitude());
+            case "morphological" -> new MorphologicalEncoding(classes, channels, height, width);
             default -> throw new IllegalStateException("encoding.kind " + config.kind() + " has no encoding");
         };
     }

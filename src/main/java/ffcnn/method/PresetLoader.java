@@ -48,6 +48,7 @@ public final class PresetLoader {
     public static RunConfig load(String method, String dataset, String preset, List<String> overrides) {
         Methods.get(method);
         ObjectNode tree = resolve(method, presetName(dataset, preset), preset);
+        withDefaultEncoding(tree);
         for (String o : overrides) {
             override(tree, o);
         }
@@ -56,9 +57,7 @@ public final class PresetLoader {
 
     /** Binds an already resolved tree (e.g. a saved config.yaml). */
     public static RunConfig fromTree(JsonNode tree, String origin) {
-        if (tree instanceof ObjectNode obj && !obj.has("encoding")) {
-            obj.set("encoding", YAML.valueToTree(EncodingConfig.IDENTITY));
-        }
+        withDefaultEncoding(tree);
         RunConfig config = bind(tree, RunConfig.class, origin);
         boolean needs = Methods.get(config.method()).objective(config.objective()).labelInInput();
         if (needs == config.encoding().kind().equals("identity")) {
@@ -67,6 +66,13 @@ public final class PresetLoader {
                     + " morphological)" : "identity (its heads learn the labels)"));
         }
         return config;
+    }
+
+    /** Gives a tree without an {@code encoding:} section (every method without labels in the input) the identity. */
+    private static void withDefaultEncoding(JsonNode tree) {
+        if (tree instanceof ObjectNode obj && !obj.has("encoding")) {
+            obj.set("encoding", YAML.valueToTree(EncodingConfig.IDENTITY));
+        }
     }
 
     /** Parses a saved config.yaml. */

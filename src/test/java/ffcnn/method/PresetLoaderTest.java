@@ -122,4 +122,17 @@ class PresetLoaderTest {
         Path f = Files.writeString(dir.resolve("config.yaml"), PresetLoader.toYaml(c));
         assertThat(PresetLoader.read(f).toString()).isEqualTo(c.toString());
     }
+
+    @Test
+    void anEncodingMustSuitTheMethod() {
+        assertThatThrownBy(() -> PresetLoader.load("ff", "mnist", "quick", List.of("encoding.kind=identity")))
+                .isInstanceOf(ffcnn.UserInputException.class).hasMessageContaining("encoding.kind identity")
+                .hasMessageContaining("label in the input");
+        assertThatThrownBy(() -> PresetLoader.load("caw-conv", "mnist", "quick", List.of("encoding.kind=fourier")))
+                .isInstanceOf(ffcnn.UserInputException.class).hasMessageContaining("encoding.kind fourier");
+        assertThatThrownBy(() -> PresetLoader.load("ff-cnn", "mnist", "quick", List.of("encoding.kind=braille")))
+                .isInstanceOf(ffcnn.UserInputException.class).hasMessageContaining("encoding.kind");
+        assertThat(PresetLoader.load("caw-conv", "mnist", "quick", List.of()).encoding())
+                .isEqualTo(ffcnn.encoding.EncodingConfig.IDENTITY);
+    }
 }

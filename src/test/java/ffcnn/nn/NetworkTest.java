@@ -144,7 +144,13 @@ class NetworkTest {
                 new Case("deeperforward", new ffcnn.objective.DeeperForwardObjective(0), new ModelConfig("tiny-cnn",
                         1.0, 0.1, "group", "normal-fan-out", 0, "conv-relu-dropout")),
                 new Case("cwcomp", new ffcnn.objective.CwCompObjective(0), new ModelConfig("cwcomp-cnn", 1.0, 0.1,
-                        "none", "uniform-fan-in", 0, "dropout-conv-relu-bn")));
+                        "none", "uniform-fan-in", 0, "dropout-conv-relu-bn")),
+                new Case("ff", new ffcnn.objective.FfObjective("mean", 1), new ModelConfig("ff-mlp", 0.05, 0,
+                        "layer", "uniform-fan-in", 28, "conv-relu-dropout")),
+                new Case("ff-cnn", new ffcnn.objective.FfObjective("sum", 0.5), new ModelConfig("ff-cnn", 0.25, 0,
+                        "layer", "uniform-fan-in", 0, "conv-ln-relu")),
+                new Case("symba", new ffcnn.objective.SymbaObjective("mean", 4), new ModelConfig("ff-mlp", 0.05, 0,
+                        "rms", "uniform-fan-in", 28, "conv-bias-relu-fullgrad")));
     }
 
     @org.junit.jupiter.params.ParameterizedTest
@@ -156,25 +162,61 @@ class NetworkTest {
             assertThat(net.units()).hasSize(net.layers().size());
             NDArray x = net.prepare(m.randomNormal(new Shape(4, 1, 28, 28)));
             NDArray labels = m.create(new int[] {0, 1, 2, 3});
+            // the Forward-Forward rules learn from two positives followed by their two negatives
+            ffcnn.encoding.Targets targets = ((ffcnn.objective.Objective) c.objective()).labelInInput()
+                    ? new ffcnn.encoding.Targets(labels, m.create(new float[] {1, 1, 0, 0}))
+                    : ffcnn.encoding.Targets.of(labels);
             LocalLayer first = net.layers().get(0);
             LocalLayer second = net.layers().get(1);
             NDArray out;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray y = first.activations(x, true);
-                gc.backward(first.loss(y, ffcnn.encoding.Targets.of(labels), 0).total());
+                gc.backward(first.loss(y, targets, 0).total());
                 out = first.passOn(y);
             }
             List<float[]> before = first.learnable().stream().map(p -> p.getArray().getGradient().toFloatArray()).toList();
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 // even without the detach in passOn, activations() detaches its input
                 NDArray y = second.activations(out, true);
-                gc.backward(second.loss(y, ffcnn.encoding.Targets.of(labels), 1).total());
+                gc.backward(second.loss(y, targets, 1).total());
             }
             List<Parameter> params = first.learnable();
             for (int i = 0; i < params.size(); i++) {
                 assertThat(params.get(i).getArray().getGradient().toFloatArray()).containsExactly(before.get(i));
             }
             assertThat(second.learnable().get(0).getArray().getGradient().abs().sum().getFloat()).isPositive();
+        }
+    }
+
+    /**
+     * With the label in the input every class is tried as a candidate: a layer's score for class k is its
+     * goodness on the input labelled k, whether the classes run in one pass (2 images) or in chunks (100 images).
+     */
+    @Test
+    void everyClassIsTriedAsACandidateInOneOrSeveralPasses() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(8);
+            var ff = new ffcnn.objective.FfObjective("mean", 1);
+            var overlay = new ffcnn.encoding.EncodingConfig("overlay", 1, "rms", "wrong-label");
+            Network net = NetworkBuilder.build(new ModelConfig("ff-mlp", 0.05, 0, "layer", "uniform-fan-in", 28,
+                    "conv-relu-dropout"), ff, overlay, 1, 10, m);
+            NDArray images = m.randomUniform(0, 1, new Shape(100, 1, 28, 28));
+            List<NDArray> chunked = net.scores(images, 0);
+            List<NDArray> onePass = net.scores(images.get("0:2"), 0);
+            assertThat(chunked).hasSize(4);
+            for (int l = 0; l < 4; l++) {
+                assertThat(chunked.get(l).getShape()).isEqualTo(new Shape(100, 10));
+                float[] a = chunked.get(l).get("0:2").toFloatArray();
+                float[] b = onePass.get(l).toFloatArray();
+                for (int i = 0; i < a.length; i++) {
+                    assertThat(a[i]).isCloseTo(b[i], org.assertj.core.data.Offset.offset(1e-4f * Math.abs(b[i]) + 1e-6f));
+                }
+            }
+            // class 3 of image 1: the goodness of layer 0 on that one candidate input
+            NDArray candidate = net.encoder().candidates(images.get("1:2"), 3, 4);
+            NDArray input = ffcnn.nn.InputNorm.RMS.apply(candidate);
+            float g = net.layers().get(0).scores(net.layers().get(0).activations(input, false), 0).getFloat();
+            assertThat(chunked.get(0).getFloat(1, 3)).isCloseTo(g, org.assertj.core.data.Offset.offset(1e-4f * g));
         }
     }
 }

@@ -1,0 +1,51 @@
+package ffcnn.method;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The Forward-Forward family learns for real, with the label in the input and prediction by trying every label
+ * (chance is 10 %). Each runs its quick preset on the first 10,000 training images and is scored on the first
+ * 2,000 test images. Measured on this project's 2-core machine: ff on MNIST (2 epochs) 85.3 %, symba on MNIST
+ * (2 epochs) 86.1 %, ff-cnn on Fashion-MNIST (1 epoch) with Fourier labels 68.6 %, with morphological labels 33.1 %.
+ */
+@Tag("learning")
+class ForwardForwardLearningTest {
+
+    static RunSummary quick(String method, String dataset, Path dir, String... extra) {
+        if (!dataset.equals("fashion-mnist")) {
+            ffcnn.testing.RealData.require(dataset);
+        }
+        List<String> overrides = new java.util.ArrayList<>(List.of("data.limit_train=10000", "data.limit_valid=1000",
+                "data.limit_test=2000"));
+        overrides.addAll(List.of(extra));
+        return TrainingRun.start(PresetLoader.load(method, dataset, "quick", overrides), dir, null, List.of());
+    }
+
+    @Test
+    void ffLearnsMnist(@TempDir Path dir) {
+        RunSummary s = quick("ff", "mnist", dir);
+        assertThat(s.testAccuracy()).as("ff test accuracy").isGreaterThanOrEqualTo(0.80);
+        assertThat(s.testAccuracyByStrategy().get("goodness")).as("goodness of layers 2-4").isGreaterThan(0.6);
+    }
+
+    @Test
+    void symbaLearnsMnist(@TempDir Path dir) {
+        RunSummary s = quick("symba", "mnist", dir);
+        assertThat(s.testAccuracy()).as("symba test accuracy").isGreaterThanOrEqualTo(0.80);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fourier", "morphological"})
+    void ffCnnLearnsFashionMnistWithSpatialLabels(String kind, @TempDir Path dir) {
+        RunSummary s = quick("ff-cnn", "fashion-mnist", dir, "encoding.kind=" + kind);
+        assertThat(s.testAccuracy()).as(kind + " labels").isGreaterThanOrEqualTo(kind.equals("fourier") ? 0.6 : 0.2);
+    }
+}

@@ -1,9 +1,9 @@
 package ffcnn.cli;
 
 import ffcnn.UserInputException;
+import ffcnn.io.OsErrors;
 import ffcnn.method.TrainingProcessException;
 import ffcnn.train.DivergenceException;
-import ffcnn.io.OsErrors;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;

@@ -35,10 +35,7 @@ public final class ConvBnUnit extends LayerBody {
         super((byte) 1, spec, init);
         this.dropout = dropout;
         int c = spec.outChannels();
-        double bound = 1 / Math.sqrt((double) spec.inChannels() / spec.groups() * spec.kernel() * spec.kernel());
-        this.bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS)
-                .optShape(new Shape(c)).optInitializer((m, shape, type) ->
-                        m.randomUniform((float) -bound, (float) bound, shape, type)).build());
+        this.bias = addBias();
         this.gamma = addParameter(Parameter.builder().setName("gamma").setType(Parameter.Type.GAMMA)
                 .optShape(new Shape(c)).build());
         this.beta = addParameter(Parameter.builder().setName("beta").setType(Parameter.Type.BETA)

@@ -1,7 +1,6 @@
 package ffcnn.nn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.initializer.Initializer;
 
@@ -23,10 +22,7 @@ public final class ConvLnUnit extends LayerBody {
     /** A unit of shape {@code spec}; {@code init} draws the conv weight, the bias is PyTorch's default. */
     public ConvLnUnit(LayerSpec spec, Initializer init) {
         super((byte) 1, spec, init);
-        double bound = 1 / Math.sqrt((double) spec.inChannels() / spec.groups() * spec.kernel() * spec.kernel());
-        this.bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS)
-                .optShape(new Shape(spec.outChannels())).optInitializer((m, shape, type) ->
-                        m.randomUniform((float) -bound, (float) bound, shape, type)).build());
+        this.bias = addBias();
     }
 
     @Override

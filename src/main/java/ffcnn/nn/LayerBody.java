@@ -44,6 +44,17 @@ public abstract class LayerBody extends FixedShapeBlock {
                         spec.kernel())).optInitializer(init).build());
     }
 
+    /**
+     * Adds a bias of one value per output channel, drawn as PyTorch's default: U(-1/sqrt(fan_in), 1/sqrt(fan_in))
+     * with fan_in the inputs of one output value.
+     */
+    protected final Parameter addBias() {
+        double bound = 1 / Math.sqrt((double) spec.inChannels() / spec.groups() * spec.kernel() * spec.kernel());
+        return addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS)
+                .optShape(new Shape(spec.outChannels())).optInitializer((m, shape, type) ->
+                        m.randomUniform((float) -bound, (float) bound, shape, type)).build());
+    }
+
     /** The body called {@code block} for layer {@code spec}. */
     public static LayerBody of(String block, LayerSpec spec, float dropout, Initializer init) {
         return switch (block) {

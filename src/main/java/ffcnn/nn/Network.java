@@ -126,6 +126,29 @@ public final class Network implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Class activation maps (specs/ff-cnn-spatial-labels.md 8, option i): per layer, where its goodness for class
+     * {@code k} comes from, [B, H, W] at the size of {@code images} (bilinear). With the label in the input the
+     * images are labelled k; the layer's head says which channels speak for k ({@link ObjectiveHead#classMap}).
+     */
+    public List<NDArray> classMaps(NDArray images, int k, int epoch) {
+        long[] size = {images.getShape().get(2), images.getShape().get(3)};
+        NDArray in = inputNorm.apply(encoder.candidates(resize(images), k, k + 1));
+        List<NDArray> out = new ArrayList<>(layers.size());
+        ResidualPass pass = new ResidualPass();
+        for (LocalLayer layer : layers) {
+            NDList r = LayerScope.run(in, pass, a -> {
+                NDArray y = layer.activations(a, false);
+                NDArray map = layer.head().classMap(y, k, epoch).expandDims(1);
+                map = map.getNDArrayInternal().interpolation(size, BILINEAR, false).squeeze(1);
+                return new NDList(pass.next(layer.spec().link(), layer.passOn(y)), map);
+            });
+            in = r.get(0);
+            out.add(r.get(1));
+        }
+        return out;
+    }
+
     /** Per-layer scores of an already prepared input, each layer's activations freed before the next runs. */
     private List<NDArray> layerScores(NDArray input, int epoch) {
         List<NDArray> out = new ArrayList<>(layers.size());

@@ -34,6 +34,15 @@ public abstract class ObjectiveHead extends FixedShapeBlock {
         return a;
     }
 
+    /**
+     * Where in the map the layer's evidence for class {@code k} lies, [B, H, W], from activations y [B, C, H, W]:
+     * by default the goodness of every channel, sum_c y^2 (what a Forward-Forward layer scores); heads that give
+     * each class its own channels or weights count those.
+     */
+    public NDArray classMap(NDArray y, int k, int epoch) {
+        return y.mul(y).sum(new int[] {1});
+    }
+
     /** Diagnostics worth logging per epoch (e.g. temperature), as plain numbers. */
     public Map<String, Double> diagnostics(int epoch) {
         return Map.of();

@@ -1,12 +1,12 @@
 package ffcnn.objective;
 
-import ffcnn.encoding.Targets;
-import ffcnn.nn.LocalLoss;
-import ffcnn.nn.ObjectiveHead;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.initializer.Initializer;
+import ffcnn.encoding.Targets;
+import ffcnn.nn.LocalLoss;
+import ffcnn.nn.ObjectiveHead;
 
 /**
  * The backpropagation baseline: the same network trained end to end by one loss.

@@ -1,14 +1,14 @@
 package ffcnn.objective;
 
-import ffcnn.encoding.Targets;
-import ffcnn.nn.LocalLoss;
-import ffcnn.nn.ObjectiveHead;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.initializer.ConstantInitializer;
+import ffcnn.encoding.Targets;
+import ffcnn.nn.LocalLoss;
+import ffcnn.nn.ObjectiveHead;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -113,6 +113,13 @@ public record CawConvObjective(double labelSmoothing, double entropyWeight, doub
         @Override
         public NDArray scores(NDArray y, int epoch) {
             return rule.pool(y).matMul(assignment(y.getManager(), epoch));
+        }
+
+        /** Classic CAM with the assignment as classifier: sum_c A[c, k] y[c, h, w]. */
+        @Override
+        public NDArray classMap(NDArray y, int k, int epoch) {
+            NDArray a = assignment(y.getManager(), epoch).get(":, " + k);
+            return y.mul(a.reshape(1, -1, 1, 1)).sum(new int[] {1});
         }
 
         @Override

@@ -1,7 +1,7 @@
 package ffcnn.objective;
 
-import ffcnn.nn.ObjectiveHead;
 import ai.djl.ndarray.NDArray;
+import ffcnn.nn.ObjectiveHead;
 
 /**
  * CwComp: channel-wise competitive goodness (Papachristodoulou et al., AAAI 2024; specs/baselines.md 6).

@@ -1,7 +1,7 @@
 package ffcnn.objective;
 
-import ffcnn.nn.ObjectiveHead;
 import ai.djl.ndarray.NDArray;
+import ffcnn.nn.ObjectiveHead;
 
 /**
  * DeeperForward: mean goodness of fixed channel groups (Sun et al., ICLR 2025; specs/deeperforward.md 3-4).

@@ -1,9 +1,9 @@
 package ffcnn.objective;
 
+import ai.djl.ndarray.NDArray;
 import ffcnn.encoding.Targets;
 import ffcnn.nn.LocalLoss;
 import ffcnn.nn.ObjectiveHead;
-import ai.djl.ndarray.NDArray;
 import java.util.function.UnaryOperator;
 
 /**
@@ -15,6 +15,7 @@ final class GroupGoodnessHead extends ObjectiveHead {
 
     private final UnaryOperator<NDArray> goodness;
     private final float labelSmoothing;
+    private final int classes;
 
     /**
      * @param rule       the rule's name, for the error when the channels do not split
@@ -29,6 +30,7 @@ final class GroupGoodnessHead extends ObjectiveHead {
         }
         this.goodness = goodness;
         this.labelSmoothing = (float) labelSmoothing;
+        this.classes = classes;
     }
 
     /** y [B, C, H, W] viewed as [B, K, C/K * H * W]: one row per class group. */
@@ -53,5 +55,13 @@ final class GroupGoodnessHead extends ObjectiveHead {
     @Override
     public NDArray scores(NDArray y, int epoch) {
         return goodness.apply(y);
+    }
+
+    /** The goodness of class k's own channel group at every position. */
+    @Override
+    public NDArray classMap(NDArray y, int k, int epoch) {
+        long c = y.getShape().get(1) / classes;
+        NDArray group = y.get(":, " + k * c + ":" + (k + 1) * c);
+        return group.mul(group).sum(new int[] {1});
     }
 }

@@ -200,7 +200,7 @@ final class HeatMapImage {
         return lo == hi ? new float[] {lo - 0.5f, hi + 0.5f} : new float[] {lo, hi};
     }
 
-    private static int colour(float v, float[] range) {
+    static int colour(float v, float[] range) {
         if (!Float.isFinite(v)) {
             return NAN_RGB;
         }

@@ -53,6 +53,24 @@ class CommandsTest extends CommandLineTest {
         writers();
         assertThat(run("predict", "--model", run.toString(), "--top", "11", png.toString())).isEqualTo(2);
         assertOneErrorLine("--top must be between 1 and 10, got 11");
+
+        Path cams = dir.resolve("cams");
+        writers();
+        assertThat(run("explain", "--model", run.toString(), "--out", cams.toString(), png.toString()))
+                .as(err.toString()).isZero();
+        assertThat(out.toString()).startsWith(png + ": predicted ").contains("one-layers.png");
+        BufferedImage sheet = ImageIO.read(cams.resolve("one-layers.png").toFile());
+        assertThat(sheet.getWidth()).as("the image and 4 layers side by side").isEqualTo(5 * 168);
+        for (int l = 0; l < 4; l++) {
+            assertThat(cams.resolve("one-layer" + l + ".png")).isRegularFile();
+        }
+        writers();
+        assertThat(run("explain", "--model", run.toString(), "--out", cams.toString(), "--class", "Bag",
+                png.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains(": class Bag -> ");
+        writers();
+        assertThat(run("explain", "--model", run.toString(), "--class", "Hat", png.toString())).isEqualTo(2);
+        assertOneErrorLine("--class Hat: neither a class name nor an index 0..9 of this model");
     }
 
     @Test

@@ -8,6 +8,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.initializer.XavierInitializer;
 import ffcnn.nn.ConvBnUnit;
 import ffcnn.nn.LayerSpec;
 import ffcnn.nn.LocalLayer;
@@ -15,7 +16,6 @@ import ffcnn.nn.ModelConfig;
 import ffcnn.nn.Network;
 import ffcnn.nn.NetworkBuilder;
 import ffcnn.nn.ResidualLink;
-import ai.djl.training.initializer.XavierInitializer;
 import org.junit.jupiter.api.Test;
 
 /** CwComp's goodness, loss, block and network (specs/baselines.md 6). */

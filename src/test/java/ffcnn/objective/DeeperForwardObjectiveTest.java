@@ -1,14 +1,13 @@
 package ffcnn.objective;
 
-import ffcnn.nn.LocalLoss;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
-
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ffcnn.nn.LocalLoss;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 /** The test oracles of specs/deeperforward.md section 15 (O1, O2, O4, O5). */
 class DeeperForwardObjectiveTest {

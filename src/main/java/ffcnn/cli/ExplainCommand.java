@@ -1,19 +1,16 @@
 package ffcnn.cli;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ffcnn.UserInputException;
 import ffcnn.data.Batch;
 import ffcnn.data.Batches;
 import ffcnn.data.ImageSet;
+import ffcnn.method.ClassActivationMaps;
 import ffcnn.method.TrainedModel;
 import ffcnn.predict.Evaluator;
-import ffcnn.report.CamImage;
-import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,36 +53,15 @@ public final class ExplainCommand extends EngineCommand {
                 Batch b = batches.next();
                 for (int i = 0; i < files.size(); i++) {
                     int k = given != null ? given : predicted[i];
-                    Path sheet = explain(tm, m, b, i, k, names, files.get(i), dir);
+                    String stem = stem(files.get(i));
+                    Path sheet = ClassActivationMaps.write(tm.network(), m, b, i, k, tm.epoch(),
+                            stem + ": " + names.get(k), dir, stem, true);
                     stdout.printf("%s: %s %s -> %s%n", files.get(i), given != null ? "class" : "predicted",
                             names.get(k), sheet);
                 }
             }
         }
         return 0;
-    }
-
-    /** Writes image {@code i}'s maps for class {@code k}; returns the sheet's path. */
-    private static Path explain(TrainedModel tm, NDManager m, Batch b, int i, int k, List<String> names, Path file,
-            Path dir) {
-        try (NDManager step = m.newSubManager()) {
-            // the image twice: a batch of one takes an engine path that warns about the hardware (see ImageInputs)
-            NDArray one = Evaluator.images(step, b).get(i + ":" + (i + 1));
-            NDArray image = one.concat(one, 0);
-            List<NDArray> maps = tm.network().classMaps(image, k, tm.epoch());
-            float[][] grey = grid(image.mean(new int[] {1}).get(0));
-            String stem = stem(file);
-            List<BufferedImage> panels = new ArrayList<>();
-            panels.add(CamImage.panel(grey, null, stem + ": " + names.get(k)));
-            for (int l = 0; l < maps.size(); l++) {
-                BufferedImage p = CamImage.panel(grey, grid(maps.get(l).get(0)), "layer " + l);
-                CamImage.write(p, dir.resolve(stem + "-layer" + l + ".png"));
-                panels.add(p);
-            }
-            Path sheet = dir.resolve(stem + "-layers.png");
-            CamImage.write(CamImage.sheet(panels), sheet);
-            return sheet;
-        }
     }
 
     static int classIndex(String value, List<String> names) {
@@ -103,17 +79,6 @@ public final class ExplainCommand extends EngineCommand {
         }
         throw new UserInputException("--class " + value + ": neither a class name nor an index 0.."
                 + (names.size() - 1) + " of this model");
-    }
-
-    private static float[][] grid(NDArray a) {
-        int h = (int) a.getShape().get(0);
-        int w = (int) a.getShape().get(1);
-        float[] v = a.toFloatArray();
-        float[][] g = new float[h][w];
-        for (int y = 0; y < h; y++) {
-            System.arraycopy(v, y * w, g[y], 0, w);
-        }
-        return g;
     }
 
     private static String stem(Path file) {

@@ -52,19 +52,27 @@ public final class MethodsCommand implements Runnable {
                     out.printf("  %s%n", d.id());
                     found.forEach(p -> out.println(detail(m.name(), d.id(), p)));
                 } else {
-                    out.printf("  %-14s presets: %s%n", d.id(), String.join(", ", found));
+                    out.printf("  %-14s presets: %s%s%n", d.id(), String.join(", ", found),
+                            labels(m.name(), d.id(), found.get(0)));
                 }
             }
         }
         out.flush();
     }
 
+    /** {@code  (labels in the input: overlay)} for a method whose presets put the label into the input. */
+    private static String labels(String method, String dataset, String preset) {
+        String kind = PresetLoader.load(method, dataset, preset, List.of()).encoding().kind();
+        return kind.equals("identity") ? "" : " (labels in the input: " + kind + ")";
+    }
+
     /** {@code     quick   tiny-cnn x1.0, 2 epochs, batch 32, lr 0.001: CPU-sized CAW-Conv on ...}. */
     private static String detail(String method, String dataset, String preset) {
         RunConfig c = PresetLoader.load(method, dataset, preset, List.of());
         TrainConfig t = c.train();
-        return String.format(Locale.ROOT, "    %-6s %s x%s, %d epochs, batch %d, lr %s: %s", preset,
-                c.model().arch(), c.model().width(), t.epochs(), t.batchSize(), t.lr(),
+        String labels = c.encoding().kind().equals("identity") ? "" : ", " + c.encoding().kind() + " labels";
+        return String.format(Locale.ROOT, "    %-6s %s x%s%s, %d epochs, batch %d, lr %s: %s", preset,
+                c.model().arch(), c.model().width(), labels, t.epochs(), t.batchSize(), t.lr(),
                 PresetLoader.description(method, dataset, preset));
     }
 }

@@ -126,6 +126,8 @@ public final class TrainingRun {
         Trainer trainer = new Trainer(net, config.train(), opts, state, all, t -> checkpoint(out, config, data, t));
         trainer.fit(data, config.method());
         writeHeatmaps(out, net, state.model().epoch(), config.train().epochs(), data.classNames());
+        ClassActivationMaps.writeForReport(net, data.test(), data.normalization(), data.classNames(),
+                state.model().epoch(), out);
         RunSummary summary = RunSummary.of(config, data, net, state, trainer.peakStepBytes());
         summary.write(out);
         HtmlReport.write(out);

@@ -33,6 +33,7 @@ public final class HtmlReport {
     public static final String FILE = "report.html";
 
     private static final Pattern ASSIGNMENT = Pattern.compile("assignment_layer(\\d+).*\\.png");
+    private static final Pattern CAM = Pattern.compile("cam_.*\\.png");
     private static final String CSS = "body{font-family:sans-serif;margin:2em;color:#222}"
             + "table{border-collapse:collapse;margin:0.5em 0 1.5em}"
             + "td,th{border:1px solid #ccc;padding:3px 8px;text-align:left}th{background:#f0f0f0}"
@@ -147,7 +148,9 @@ public final class HtmlReport {
                 .sorted(Comparator.comparingLong(HtmlReport::layerNumber).thenComparing(n -> n)).toList();
         List<String> charts = new ArrayList<>();
         Charts.CURVE_FILES.stream().filter(pngs::contains).forEach(charts::add);
-        pngs.stream().filter(n -> !charts.contains(n) && !assignments.contains(n)).forEach(charts::add);
+        List<String> cams = pngs.stream().filter(n -> CAM.matcher(n).matches()).toList();
+        pngs.stream().filter(n -> !charts.contains(n) && !assignments.contains(n) && !cams.contains(n))
+                .forEach(charts::add);
         if (!charts.isEmpty()) {
             html.append("<h2>Charts</h2>\n<div class=\"grid\">\n");
             charts.forEach(n -> img(html, n));
@@ -157,6 +160,11 @@ public final class HtmlReport {
             html.append("<h2>Assignments</h2>\n<div class=\"grid\">\n");
             assignments.forEach(n -> img(html, n));
             html.append("</div>\n");
+        }
+        if (!cams.isEmpty()) {
+            html.append("<h2>Class activation maps</h2>\n<p>Where each layer's evidence for the true class lies in"
+                    + " the first test images (<code>ffcnn explain</code> draws them for any image).</p>\n");
+            cams.forEach(n -> img(html, n));
         }
     }
 

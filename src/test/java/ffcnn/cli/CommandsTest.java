@@ -22,6 +22,10 @@ class CommandsTest extends CommandLineTest {
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("caw-conv on fashion-mnist: test accuracy");
         assertThat(err.toString()).isEmpty();
+        assertThat(run.resolve("cam_test0-layers.png")).as("class activation maps of the first test images")
+                .isRegularFile();
+        assertThat(Files.readString(run.resolve("report.html"))).contains("Class activation maps",
+                "cam_test3-layers.png");
 
         writers();
         assertThat(run("eval", "--model", run.toString(), "--limit", "300"))

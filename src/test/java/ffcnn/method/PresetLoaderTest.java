@@ -50,6 +50,21 @@ class PresetLoaderTest {
                 assertThat(PresetLoader.load(method, "cifar100", p, List.of()).data().dataset()).isEqualTo("cifar100");
             }
         }
+        // the Forward-Forward family: every preset binds and its label design fits its dataset's images
+        for (String method : List.of("ff", "symba", "ff-cnn")) {
+            for (String d : List.of("mnist", "fashion-mnist", "cifar10")) {
+                for (String p : List.of("paper", "quick")) {
+                    RunConfig c = PresetLoader.load(method, d, p, List.of());
+                    int side = d.equals("cifar10") ? 32 : 28;
+                    assertThat(ffcnn.encoding.Encoder.create(c.encoding(), 10, side == 32 ? 3 : 1, side, side)
+                            .labelInInput()).as(method + " " + d + " " + p).isTrue();
+                }
+            }
+        }
+        for (String p : List.of("paper", "quick")) {
+            RunConfig c = PresetLoader.load("ff-cnn", "cifar100", p, List.of());
+            assertThat(ffcnn.encoding.Encoder.create(c.encoding(), 100, 3, 32, 32).labelInInput()).isTrue();
+        }
     }
 
     @Test

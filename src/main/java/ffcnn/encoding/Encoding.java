@@ -17,7 +17,7 @@ public interface Encoding {
     /** Whether the label is part of the input: training then needs negatives and prediction one pass per class. */
     boolean labelInInput();
 
-    /** The images [B, C, H, W] with image i labelled {@code classes[i]} (ignored when the label is not in the input). */
+    /** The images [B, C, H, W], image i labelled {@code classes[i]} (ignored without the label in the input). */
     NDArray embed(NDArray images, int[] classes);
 
     /** The images with a neutral label: no class information (the identity for encodings without a label). */

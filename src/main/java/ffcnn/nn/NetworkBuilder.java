@@ -19,7 +19,8 @@ public final class NetworkBuilder {
      * A freshly initialised network for the image alone. Initialisation draws from the engine's random
      * stream, so seed the engine first for a repeatable network.
      */
-    public static Network build(ModelConfig model, LearningRule objective, int channels, int classes, NDManager parent) {
+    public static Network build(ModelConfig model, LearningRule objective, int channels, int classes,
+            NDManager parent) {
         return build(model, objective, EncodingConfig.IDENTITY, channels, classes, parent);
     }
 

@@ -34,6 +34,7 @@ public enum OutputNorm {
                 return n;
             }
         }
-        throw new UserInputException("unknown model.output_norm '" + name + "' (known: none, instance, group, rms, layer)");
+        throw new UserInputException("unknown model.output_norm '" + name
+                + "' (known: none, instance, group, rms, layer)");
     }
 }

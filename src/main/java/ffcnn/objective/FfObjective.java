@@ -2,7 +2,6 @@ package ffcnn.objective;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
-import ffcnn.nn.ObjectiveHead;
 
 /**
  * Hinton's Forward-Forward (arXiv 2212.13345; specs/baselines.md 3.1, loeweX's {@code _calc_ff_loss}).
@@ -21,10 +20,10 @@ import ffcnn.nn.ObjectiveHead;
  * @param goodness  {@code sum} or {@code mean}
  * @param threshold theta per unit, > 0
  */
-public record FfObjective(String goodness, double threshold) implements Objective {
+public record FfObjective(String goodness, double threshold) implements GoodnessRule {
 
     public FfObjective {
-        checkGoodness(goodness);
+        GoodnessRule.checkGoodness(goodness);
         if (!(threshold > 0) || Double.isInfinite(threshold)) {
             throw new IllegalArgumentException("objective.threshold must be a finite number > 0, got " + threshold);
         }
@@ -36,18 +35,9 @@ public record FfObjective(String goodness, double threshold) implements Objectiv
         }
     }
 
-    @Override
-    public ObjectiveHead head(int channels, int classes) {
-        return new GoodnessHead(goodness.equals("mean"), this::loss);
-    }
-
-    @Override
-    public boolean labelInInput() {
-        return true;
-    }
-
     /** The FF loss of the goodness of B positives and of their B negatives (the mean over all 2B inputs). */
-    NDArray loss(NDArray positives, NDArray negatives, long terms) {
+    @Override
+    public NDArray loss(NDArray positives, NDArray negatives, long terms) {
         float theta = (float) (threshold * terms);
         NDArray pos = Activation.softPlus(positives.sub(theta).neg());
         NDArray neg = Activation.softPlus(negatives.sub(theta));

@@ -2,7 +2,6 @@ package ffcnn.objective;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
-import ffcnn.nn.ObjectiveHead;
 
 /**
  * SymBa (Lee and Song, arXiv 2303.08418; specs/baselines.md 4.1): one symmetric term on the goodness gap of
@@ -19,27 +18,18 @@ import ffcnn.nn.ObjectiveHead;
  * @param goodness {@code sum} or {@code mean}
  * @param alpha    the scale of the gap, > 0
  */
-public record SymbaObjective(String goodness, double alpha) implements Objective {
+public record SymbaObjective(String goodness, double alpha) implements GoodnessRule {
 
     public SymbaObjective {
-        FfObjective.checkGoodness(goodness);
+        GoodnessRule.checkGoodness(goodness);
         if (!(alpha > 0) || Double.isInfinite(alpha)) {
             throw new IllegalArgumentException("objective.alpha must be a finite number > 0, got " + alpha);
         }
     }
 
-    @Override
-    public ObjectiveHead head(int channels, int classes) {
-        return new GoodnessHead(goodness.equals("mean"), this::loss);
-    }
-
-    @Override
-    public boolean labelInInput() {
-        return true;
-    }
-
     /** The SymBa loss of the goodness of B positives and of their B negatives (pairs in the same order). */
-    NDArray loss(NDArray positives, NDArray negatives, long terms) {
+    @Override
+    public NDArray loss(NDArray positives, NDArray negatives, long terms) {
         return Activation.softPlus(positives.sub(negatives).mul((float) -alpha)).mean();
     }
 }

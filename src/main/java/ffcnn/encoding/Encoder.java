@@ -31,10 +31,6 @@ public final class Encoder {
     public record Encoded(NDArray input, Targets targets) {
     }
 
-    public EncodingConfig config() {
-        return config;
-    }
-
     /** Whether prediction needs one pass per candidate class. */
     public boolean labelInInput() {
         return !config.kind().equals("identity");

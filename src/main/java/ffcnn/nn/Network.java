@@ -134,30 +134,27 @@ public final class Network implements AutoCloseable {
     public List<NDArray> classMaps(NDArray images, int k, int epoch) {
         long[] size = {images.getShape().get(2), images.getShape().get(3)};
         NDArray in = inputNorm.apply(encoder.candidates(resize(images), k, k + 1));
-        List<NDArray> out = new ArrayList<>(layers.size());
-        ResidualPass pass = new ResidualPass();
-        for (LocalLayer layer : layers) {
-            NDList r = LayerScope.run(in, pass, a -> {
-                NDArray y = layer.activations(a, false);
-                NDArray map = layer.head().classMap(y, k, epoch).expandDims(1);
-                map = map.getNDArrayInternal().interpolation(size, BILINEAR, false).squeeze(1);
-                return new NDList(pass.next(layer.spec().link(), layer.passOn(y)), map);
-            });
-            in = r.get(0);
-            out.add(r.get(1));
-        }
-        return out;
+        return perLayer(in, (layer, y) -> layer.head().classMap(y, k, epoch).expandDims(1).getNDArrayInternal()
+                .interpolation(size, BILINEAR, false).squeeze(1));
     }
 
-    /** Per-layer scores of an already prepared input, each layer's activations freed before the next runs. */
+    /** Per-layer scores of an already prepared input. */
     private List<NDArray> layerScores(NDArray input, int epoch) {
+        return perLayer(input, (layer, y) -> layer.scores(y, epoch));
+    }
+
+    /**
+     * What {@code read} takes from each layer's activations, layer after layer in evaluation mode from an
+     * already prepared input, each layer's activations freed before the next runs.
+     */
+    private List<NDArray> perLayer(NDArray input, java.util.function.BiFunction<LocalLayer, NDArray, NDArray> read) {
         List<NDArray> out = new ArrayList<>(layers.size());
         NDArray x = input;
         ResidualPass pass = new ResidualPass();
         for (LocalLayer layer : layers) {
             NDList r = LayerScope.run(x, pass, in -> {
                 NDArray y = layer.activations(in, false);
-                return new NDList(pass.next(layer.spec().link(), layer.passOn(y)), layer.scores(y, epoch));
+                return new NDList(pass.next(layer.spec().link(), layer.passOn(y)), read.apply(layer, y));
             });
             x = r.get(0);
             out.add(r.get(1));

@@ -14,25 +14,13 @@ import ffcnn.nn.ObjectiveHead;
  */
 final class GoodnessHead extends ObjectiveHead {
 
-    /** A rule's loss. */
-    interface Rule {
-        /**
-         * The scalar loss of the goodness of B positives and of their B negatives; {@code terms} is the number
-         * of squares G adds up (the units of the layer for a summed goodness, 1 for a mean).
-         */
-        NDArray loss(NDArray positives, NDArray negatives, long terms);
-    }
-
     private final boolean mean;
-    private final Rule rule;
+    private final GoodnessRule rule;
 
-    /**
-     * @param mean whether G is the mean of y^2 (the sum otherwise)
-     * @param rule the loss of the positives' and negatives' goodness
-     */
-    GoodnessHead(boolean mean, Rule rule) {
+    /** The head of {@code rule}: its goodness (sum or mean of y^2) and its loss of the goodness. */
+    GoodnessHead(GoodnessRule rule) {
         super((byte) 1);
-        this.mean = mean;
+        this.mean = rule.goodness().equals("mean");
         this.rule = rule;
     }
 

@@ -21,7 +21,7 @@ interface GoodnessRule extends Objective {
 
     @Override
     default ObjectiveHead head(int channels, int classes) {
-        return new GoodnessHead(goodness().equals("mean"), this::loss);
+        return new GoodnessHead(this);
     }
 
     @Override

@@ -12,6 +12,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ffcnn.nn.Convolution;
 import ffcnn.nn.LayerSpec;
+import ffcnn.nn.Scalars;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,7 +57,7 @@ final class BareEngineStep {
     void step(NDManager step, NDArray images, NDArray labels, PhaseTimes times) {
         steps++;
         NDArray x = layerNorm(images);
-        NDArray target = labels.oneHot(classes).mul(0.9f).add(0.1f / classes);
+        NDArray target = Scalars.times(labels.oneHot(classes), 0.9f).add(0.1f / classes);
         for (int l = 0; l < specs.size(); l++) {
             LayerSpec s = specs.get(l);
             NDArray[] p = params.get(l);
@@ -72,8 +73,8 @@ final class BareEngineStep {
                 long t1 = System.nanoTime();
                 times.add(l, 0, t1 - t0);
                 NDArray flat = y.reshape(y.getShape().get(0), y.getShape().get(1), -1);
-                NDArray pooled = flat.mean(new int[] {2}).mul(0.94f).add(flat.max(new int[] {2}).mul(0.06f))
-                        .sub(flat.min(new int[] {2}).mul(0.05f));
+                NDArray pooled = Scalars.times(flat.mean(new int[] {2}), 0.94f).add(Scalars.times(flat.max(new int[] {2}), 0.06f))
+                        .sub(Scalars.times(flat.min(new int[] {2}), 0.05f));
                 NDArray temp = p[2].exp();
                 temp.attach(step);
                 NDArray a = p[1].div(temp.clip(0.1f, 100f));
@@ -81,7 +82,7 @@ final class BareEngineStep {
                 a = a.softmax(1);
                 NDArray g = pooled.matMul(a);
                 NDArray loss = g.logSoftmax(1).mul(target).sum(new int[] {1}).mean().neg()
-                        .add(a.mul(a.add(1e-10f).log()).sum().neg().div(classes).mul(0.01f));
+                        .add(Scalars.times(Scalars.over(a.mul(a.add(1e-10f).log()).sum().neg(), classes), 0.01f));
                 loss.getFloat();
                 long t2 = System.nanoTime();
                 times.add(l, 1, t2 - t1);
@@ -107,12 +108,13 @@ final class BareEngineStep {
                 grads.add(g);
                 sq = sq.add(g.mul(g).sum());
             }
-            NDArray coef = sq.sqrt().add(1e-6f).pow(-1).clip(0f, 1f);
+            NDArray norm = sq.sqrt().add(1e-6f);
+            NDArray coef = norm.onesLike().div(norm).clip(0f, 1f);
             float bc1 = (float) (1 - Math.pow(B1, steps));
             float bc2 = (float) Math.sqrt(1 - Math.pow(B2, steps));
             for (int i = 0; i < p.length; i++) {
                 NDArray g = grads.get(i).muli(coef);
-                NDArray m = mv[2 * i].muli(B1).addi(g.mul(1 - B1));
+                NDArray m = mv[2 * i].muli(B1).addi(Scalars.times(g, 1 - B1));
                 NDArray v = mv[2 * i + 1].muli(B2).addi(g.mul(g).muli(1 - B2));
                 p[i].muli(1 - lr * 5e-4f);
                 NDArray denom = v.sqrt();

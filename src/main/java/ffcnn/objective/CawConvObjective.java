@@ -9,6 +9,7 @@ import ai.djl.training.initializer.ConstantInitializer;
 import ffcnn.encoding.Targets;
 import ffcnn.nn.LocalLoss;
 import ffcnn.nn.ObjectiveHead;
+import ffcnn.nn.Scalars;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -70,12 +71,12 @@ public record CawConvObjective(double labelSmoothing, double entropyWeight, doub
     public NDArray pool(NDArray y) {
         NDArray flat = y.reshape(y.getShape().get(0), y.getShape().get(1), -1);
         int[] positions = {2};
-        NDArray p = flat.mean(positions).mul((float) pooling[0]);
+        NDArray p = Scalars.times(flat.mean(positions), pooling[0]);
         if (pooling[1] != 0) {
-            p = p.add(flat.max(positions).mul((float) pooling[1]));
+            p = p.add(Scalars.times(flat.max(positions), pooling[1]));
         }
         if (pooling[2] != 0) {
-            p = p.sub(flat.min(positions).mul((float) pooling[2]));
+            p = p.sub(Scalars.times(flat.min(positions), pooling[2]));
         }
         return p;
     }
@@ -102,7 +103,7 @@ public record CawConvObjective(double labelSmoothing, double entropyWeight, doub
         /** T_e as an array in {@code m}, so that tau receives its gradient. */
         NDArray temperature(NDManager m, int epoch) {
             NDArray t = within(m, logTemperature.getArray().exp()).clip(rule.temperatureMin(), rule.temperatureMax());
-            return t.mul((float) Math.pow(rule.temperatureDecay(), epoch));
+            return Scalars.times(t, (float) Math.pow(rule.temperatureDecay(), epoch));
         }
 
         /** A = softmax(W / T_e) over classes, in {@code m}. */
@@ -128,17 +129,17 @@ public record CawConvObjective(double labelSmoothing, double entropyWeight, doub
             NDArray a = assignment(y.getManager(), epoch);
             NDArray g = rule.pool(y).matMul(a);
             NDArray ce = CrossEntropy.of(g, labels, (float) rule.labelSmoothing());
-            NDArray total = ce.add(entropy(a).mul((float) rule.entropyWeight()));
+            NDArray total = ce.add(Scalars.times(entropy(a), (float) rule.entropyWeight()));
             float ortho = (float) (rule.orthoWeight() * rule.curriculum(epoch));
             if (ortho != 0f) {
-                total = total.add(orthogonality(a).mul(ortho));
+                total = total.add(Scalars.times(orthogonality(a), ortho));
             }
             return LocalLoss.classified(total, ce, g, labels);
         }
 
         /** H(A) = (1/K) sum_k -sum_c A ln(A + 1e-10). */
         static NDArray entropy(NDArray a) {
-            return a.mul(a.add(1e-10f).log()).sum().neg().div(a.getShape().get(1));
+            return Scalars.over(a.mul(a.add(1e-10f).log()).sum().neg(), a.getShape().get(1));
         }
 
         /** O(A) = sum (Ahat^T Ahat - I)^2 / (K^4 C). */
@@ -149,7 +150,7 @@ public record CawConvObjective(double labelSmoothing, double entropyWeight, doub
             NDArray hat = a.div(norms);
             NDArray gram = hat.transpose().matMul(hat);
             NDArray diff = gram.sub(a.getManager().eye((int) k));
-            return diff.mul(diff).sum().div((float) (k * k * k * k * c));
+            return Scalars.over(diff.mul(diff).sum(), (float) (k * k * k * k * c));
         }
 
         @Override

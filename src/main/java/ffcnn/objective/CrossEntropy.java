@@ -1,6 +1,7 @@
 package ffcnn.objective;
 
 import ai.djl.ndarray.NDArray;
+import ffcnn.nn.Scalars;
 
 /**
  * Softmax cross-entropy with label smoothing, mean over the batch (PyTorch's
@@ -17,7 +18,7 @@ public final class CrossEntropy {
         int classes = (int) logits.getShape().get(1);
         NDArray target = labels.oneHot(classes);
         if (eps != 0f) {
-            target = target.mul(1f - eps).add(eps / classes);
+            target = Scalars.times(target, 1f - eps).add(eps / classes);
         }
         return logits.logSoftmax(1).mul(target).sum(new int[] {1}).mean().neg();
     }

@@ -2,6 +2,7 @@ package ffcnn.objective;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
+import ffcnn.nn.Scalars;
 
 /**
  * Hinton's Forward-Forward (arXiv 2212.13345; specs/baselines.md 3.1, loeweX's {@code _calc_ff_loss}).
@@ -41,6 +42,6 @@ public record FfObjective(String goodness, double threshold) implements Goodness
         float theta = (float) (threshold * terms);
         NDArray pos = Activation.softPlus(positives.sub(theta).neg());
         NDArray neg = Activation.softPlus(negatives.sub(theta));
-        return pos.add(neg).mean().div(2);
+        return Scalars.over(pos.add(neg).mean(), 2);
     }
 }

@@ -2,6 +2,7 @@ package ffcnn.objective;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
+import ffcnn.nn.Scalars;
 
 /**
  * SymBa (Lee and Song, arXiv 2303.08418; specs/baselines.md 4.1): one symmetric term on the goodness gap of
@@ -30,6 +31,6 @@ public record SymbaObjective(String goodness, double alpha) implements GoodnessR
     /** The SymBa loss of the goodness of B positives and of their B negatives (pairs in the same order). */
     @Override
     public NDArray loss(NDArray positives, NDArray negatives, long terms) {
-        return Activation.softPlus(positives.sub(negatives).mul((float) -alpha)).mean();
+        return Activation.softPlus(Scalars.times(positives.sub(negatives), (float) -alpha)).mean();
     }
 }

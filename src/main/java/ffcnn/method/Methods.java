@@ -2,6 +2,7 @@ package ffcnn.method;
 
 import ffcnn.UserInputException;
 import ffcnn.objective.BackpropObjective;
+import ffcnn.objective.CafoObjective;
 import ffcnn.objective.CawConvObjective;
 import ffcnn.objective.CwCompObjective;
 import ffcnn.objective.DeeperForwardObjective;
@@ -26,7 +27,9 @@ public final class Methods {
             new Method("symba", "SymBa: Forward-Forward with one symmetric loss on the goodness gap of each"
                     + " positive-negative pair", SymbaObjective.class),
             new Method("ff-cnn", "FF-CNN: Forward-Forward convolutional network with spatially extended labels"
-                    + " (Fourier patterns or morphological transformations) over the whole image", FfObjective.class));
+                    + " (Fourier patterns or morphological transformations) over the whole image", FfObjective.class),
+            new Method("cafo", "CaFo: cascaded blocks with fixed random weights, a linear predictor per block trained"
+                    + " with cross-entropy (or MSE, sparsemax), prediction by the summed predictors", CafoObjective.class));
 
     private Methods() {
     }

@@ -13,7 +13,7 @@ public final class Architectures {
 
     /** Names accepted by {@link #build}. */
     public static final List<String> NAMES = List.of("tiny-cnn", "vgg", "vgg14", "resnet17", "cwcomp-cnn", "ff-mlp",
-            "ff-cnn");
+            "ff-cnn", "cafo-cnn");
 
     private Architectures() {
     }
@@ -36,6 +36,7 @@ public final class Architectures {
             case "vgg14" -> vgg(channels, width, 3);
             case "resnet17" -> resnet17(channels, width);
             case "cwcomp-cnn" -> cwcompCnn(channels, classes, width);
+            case "cafo-cnn" -> cafoCnn(channels, width);
             default -> throw new UserInputException("unknown architecture '" + name + "' (known: "
                     + String.join(", ", NAMES) + ")");
         };
@@ -95,6 +96,22 @@ public final class Architectures {
             layers.add(new LayerSpec(p, p, 3, 1, 1, false, ResidualLink.ADD));
             layers.add(new LayerSpec(p, p, 3, 1, 1, false, ResidualLink.NONE));
             layers.add(new LayerSpec(p, p, 3, 1, 1, false, last ? ResidualLink.CONCAT : ResidualLink.CONCAT_POOL));
+        }
+        return List.copyOf(layers);
+    }
+
+    /**
+     * CaFo's cascaded blocks (specs/baselines.md 5.2): three blocks of conv 3x3 (padding 1), ReLU, 2x2 max pool
+     * with 32, 128, 512 channels (32 * 4^i), each halving the map: on 32 x 32 input every block's flattened
+     * output has 8,192 features.
+     */
+    public static List<LayerSpec> cafoCnn(int channels, double width) {
+        List<LayerSpec> layers = new ArrayList<>();
+        int in = channels;
+        for (int i = 0; i < 3; i++) {
+            int c = scaled(32 << (2 * i), width);
+            layers.add(new LayerSpec(in, c, 3, 1, 1, false, ResidualLink.NONE, 1, true));
+            in = c;
         }
         return List.copyOf(layers);
     }

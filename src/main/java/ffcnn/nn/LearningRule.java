@@ -10,6 +10,19 @@ public interface LearningRule {
     /** The head of one layer with {@code channels} output channels and {@code classes} classes. */
     ObjectiveHead head(int channels, int classes);
 
+    /** The head of the layer described by {@code context}; by default from its channel and class counts. */
+    default ObjectiveHead head(LayerContext context) {
+        return head(context.channels(), context.classes());
+    }
+
+    /**
+     * Whether the layers' bodies learn. A rule whose blocks stay as initialised (CaFo's fixed random blocks)
+     * returns false: only its heads are then trained, and the bodies take no gradient at all.
+     */
+    default boolean trainsBody() {
+        return true;
+    }
+
     /**
      * Whether the last layer's loss trains every layer through the whole network (the backprop baseline).
      * Every forward-only rule leaves this false: each layer then learns from its own loss alone.

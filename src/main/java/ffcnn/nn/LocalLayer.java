@@ -21,13 +21,21 @@ public final class LocalLayer extends FixedShapeBlock {
     private final ObjectiveHead head;
     private final OutputNorm norm;
     private final int classes;
+    private final boolean trainsBody;
 
+    /** A layer whose body and head both learn. */
     public LocalLayer(LayerBody body, ObjectiveHead head, OutputNorm norm, int classes) {
+        this(body, head, norm, classes, true);
+    }
+
+    /** A layer whose body learns only when {@code trainsBody} (else it stays as initialised). */
+    public LocalLayer(LayerBody body, ObjectiveHead head, OutputNorm norm, int classes, boolean trainsBody) {
         super((byte) 1);
         this.body = addChildBlock("body", body);
         this.head = addChildBlock("head", head);
         this.norm = norm;
         this.classes = classes;
+        this.trainsBody = trainsBody;
     }
 
     public LayerSpec spec() {
@@ -71,10 +79,13 @@ public final class LocalLayer extends FixedShapeBlock {
         return norm.apply(y, classes);
     }
 
-    /** Every array of the layer (body and head) that gradients train; running statistics are not among them. */
+    /**
+     * Every array of the layer that gradients train: the head's, and the body's unless the body is fixed;
+     * running statistics are not among them.
+     */
     public List<Parameter> learnable() {
         List<Parameter> out = new ArrayList<>();
-        for (var p : getParameters()) {
+        for (var p : (trainsBody ? getParameters() : head.getParameters())) {
             if (p.getValue().requiresGradient()) {
                 out.add(p.getValue());
             }
@@ -86,6 +97,9 @@ public final class LocalLayer extends FixedShapeBlock {
     public void initialize(NDManager manager) {
         body.initialize(manager);
         head.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, new Shape(1, spec().outChannels(), 1, 1));
+        for (var p : trainsBody ? List.<Parameter>of() : body.getParameters().values()) {
+            p.getArray().setRequiresGradient(false); // a fixed body takes no gradient at all
+        }
         for (Parameter p : learnable()) {
             p.getArray().setRequiresGradient(true);
         }

@@ -33,9 +33,14 @@ public final class NetworkBuilder {
         Initializer init = initializer(model.init());
         NDManager manager = parent.newSubManager();
         List<LocalLayer> layers = new ArrayList<>();
-        for (LayerSpec spec : specs) {
+        int size = model.inputSize();
+        int last = specs.get(specs.size() - 1).outChannels();
+        for (int i = 0; i < specs.size(); i++) {
+            LayerSpec spec = specs.get(i);
+            size = size > 0 ? spec.outputSize(size) : 0;
+            LayerContext context = new LayerContext(i, spec, spec.outChannels(), size, last, classes);
             LocalLayer layer = new LocalLayer(LayerBody.of(model.block(), spec, (float) model.dropout(), init),
-                    objective.head(spec.outChannels(), classes), norm, classes);
+                    objective.head(context), norm, classes, objective.trainsBody());
             layer.initialize(manager);
             layers.add(layer);
         }

@@ -110,9 +110,9 @@ class TrainingRunTest {
 
     /**
      * Runs {@code work} with one engine thread. The resume tests compare parameters bit for bit, which is a
-     * statement about what a checkpoint restores; with two threads the engine's parallel kernels do not promise
-     * the same summation order from one run to the next (seen once in a full-suite JVM: a two-epoch run and its
-     * resumed twin ended with the last layer's parameters apart), and AdamW turns such rounding into whole steps.
+     * statement about what a checkpoint restores, so they keep the engine's thread count out of the question.
+     * (The differences once seen here, with one thread and with two, were gradients read from memory the garbage
+     * collector had freed: see {@link ffcnn.nn.Scalars}.)
      */
     static <T> T oneThread(java.util.concurrent.Callable<T> work) throws Exception {
         ai.djl.engine.Engine.getInstance(); // loads the native library
@@ -180,14 +180,18 @@ class TrainingRunTest {
                 .isInstanceOf(UserInputException.class).hasMessageContaining("checkpoint");
     }
 
-    /** CwComp's batch-norm running statistics and backprop's classifiers are saved with the model too. */
+    /**
+     * CwComp's batch-norm running statistics, backprop's classifiers and CaFo's fixed random blocks with their
+     * predictors are saved with the model too.
+     */
     static java.util.stream.Stream<RunConfig> reloadable() {
         List<String> small = List.of("train.epochs=1", "data.limit_train=640", "data.limit_valid=256",
                 "data.limit_test=256", "train.batch_size=64");
         List<String> narrow = new java.util.ArrayList<>(small);
         narrow.add("model.width=0.2");
         return java.util.stream.Stream.of(small(1), PresetLoader.load("cwcomp", "fashion-mnist", "quick", narrow),
-                PresetLoader.load("backprop", "fashion-mnist", "quick", narrow));
+                PresetLoader.load("backprop", "fashion-mnist", "quick", narrow),
+                PresetLoader.load("cafo", "fashion-mnist", "quick", narrow));
     }
 
     @org.junit.jupiter.params.ParameterizedTest

@@ -1,0 +1,26 @@
+package ffcnn.nn;
+
+/**
+ * What a learning rule may know when it builds the head of one layer: where the layer sits, the shape of
+ * its output and the width of the last layer. A head that reads the whole map (CaFo's linear predictor on the
+ * flattened block output) needs the map size; most heads need only the channel and class counts.
+ *
+ * @param index        position of the layer (0-based)
+ * @param spec         the layer's convolution shape
+ * @param channels     channels C of the layer's output
+ * @param size         side of the layer's (square) output map, or 0 when the input size is not fixed by the
+ *                     model ({@code model.input_size: 0} keeps each dataset's own size)
+ * @param lastChannels channels of the last layer's output
+ * @param classes      number of classes K
+ */
+public record LayerContext(int index, LayerSpec spec, int channels, int size, int lastChannels, int classes) {
+
+    /** The flattened output's length C * size * size; fails when the size is not fixed. */
+    public long flatFeatures() {
+        if (size < 1) {
+            throw new ffcnn.UserInputException("this method's heads read the whole map, so its preset needs"
+                    + " model.input_size (the side of the images the network is built for)");
+        }
+        return (long) channels * size * size;
+    }
+}

@@ -2,6 +2,7 @@ package ffcnn.method;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDManager;
 import ffcnn.UserInputException;
@@ -51,7 +52,13 @@ class TrainingRunTest {
             assertThat(summary.has(key)).as(key).isTrue();
         }
         assertThat(summary.get("per_layer_test_accuracy").size()).isEqualTo(4);
-        assertThat(s.testAccuracy()).isBetween(0.0, 1.0);
+        assertThat(summary.get("test_accuracy").asDouble()).isEqualTo(s.testAccuracy());
+        for (int l = 0; l < 4; l++) {
+            assertThat(summary.get("per_layer_test_accuracy").get(l).asDouble()).as("layer %d", l)
+                    .isEqualTo(s.perLayerTestAccuracy().get(l));
+        }
+        // 256 test images: an accuracy is a whole number of them
+        assertThat(s.testAccuracy() * 256).isCloseTo(Math.rint(s.testAccuracy() * 256), within(1e-9));
         assertThat(summary.get("peak_rss_bytes").asLong()).isPositive();
     }
 

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import ffcnn.data.DataRequest;
 import ffcnn.data.DataSplits;
 import ffcnn.data.Datasets;
+import ffcnn.data.FolderDatasets;
 import ffcnn.data.ImageSet;
 import ffcnn.method.PredictConfig;
 import ffcnn.method.TrainedModel;
@@ -36,8 +37,13 @@ public final class EvalCommand extends EngineCommand {
     protected int run(PrintWriter out) {
         try (NDManager m = NDManager.newBaseManager(); TrainedModel tm = TrainedModel.load(model, m)) {
             var d = tm.config().data();
-            DataSplits data = Datasets.load(new DataRequest(d.dataset(), dataOption.dataDir, d.validSize(),
-                    tm.config().train().seed(), 0, 0, 0, false));
+            DataRequest request = new DataRequest(d.dataset(), dataOption.dataDir, d.validSize(),
+                    tm.config().train().seed(), 0, 0, 0, false);
+            if (FolderDatasets.handles(d.dataset())) { // decoded at the model's input; train is not needed
+                request = request.withImageSize(tm.header().input()[1]).withSkipCorrupt(d.skipCorrupt())
+                        .withLimits(1, 0, 0);
+            }
+            DataSplits data = Datasets.load(request);
             ImageSet set = switch (split) {
                 case "test" -> data.test();
                 case "valid" -> data.valid();

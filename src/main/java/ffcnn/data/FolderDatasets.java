@@ -1,0 +1,135 @@
+package ffcnn.data;
+
+import ffcnn.UserInputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Datasets of image files: {@code folder:DIR} (any tree of class folders, {@link FolderLayouts#generic}),
+ * {@code tiny-imagenet} ({@link TinyImageNetLayout}) and {@code imagenet} ({@link FolderLayouts#imageNet}).
+ * The two named ones are found like the benchmark files ({@link DatasetLocator}'s roots, in folders
+ * {@code tiny-imagenet-200/} or {@code tiny-imagenet/}, and {@code imagenet/}).
+ *
+ * <p>The split is that of the other datasets: the official training files, in class-then-name order,
+ * are split by {@link Datasets#splitIndices} with the request's seed, then limited; only the images kept
+ * are decoded, into memory ({@link FolderDecoder}). Every image is resized to the request's image size
+ * (0: the first training image's width). A dataset has 3 channels when the first image of any class is
+ * colour (its header has three or more bands), else 1; images are converted to that. Normalisation is
+ * ImageNet's for the two named datasets and, for {@code folder:}, the per-channel mean and std of the
+ * decoded training images.
+ */
+public final class FolderDatasets {
+
+    /** Prefix of a dataset id naming a folder tree. */
+    public static final String PREFIX = "folder:";
+
+    private static final Logger logger = LoggerFactory.getLogger(FolderDatasets.class);
+
+    private FolderDatasets() {
+    }
+
+    /** The dataset ids of image folders with a fixed name. */
+    public static final List<String> NAMED = List.of("tiny-imagenet", "imagenet");
+
+    /** Whether {@code id} names an image-folder dataset. */
+    public static boolean handles(String id) {
+        String key = id.trim().toLowerCase(Locale.ROOT);
+        return key.startsWith(PREFIX) || NAMED.contains(key);
+    }
+
+    /** The preset name of {@code id}: {@code folder} for every {@code folder:DIR}, else {@code id}. */
+    public static String presetName(String id) {
+        return id.startsWith(PREFIX) ? "folder" : id;
+    }
+
+    /** Locates and reads the files of {@code request}'s dataset (not yet decoded). */
+    public static ImageFolder find(DataRequest request) {
+        String id = request.dataset().trim();
+        if (id.startsWith(PREFIX)) {
+            String dir = id.substring(PREFIX.length());
+            if (dir.isBlank()) {
+                throw new UserInputException("--dataset folder:DIR needs a folder, e.g. folder:/data/flowers");
+            }
+            Path path = Path.of(dir);
+            if (!Files.exists(path)) {
+                throw new UserInputException(path + ": no such directory (--dataset " + id + ")");
+            }
+            return FolderLayouts.generic(id, path);
+        }
+        String key = id.toLowerCase(Locale.ROOT);
+        DatasetLocator locator = DatasetLocator.standard(request.dataDir());
+        Path dir = locate(locator, key).orElseThrow(() -> new UserInputException(key + " not found (looked for "
+                + folderNames(key).get(0) + "/ under " + locator.describeRoots() + "); download it and pass"
+                + " --data-dir or set $" + DatasetLocator.ENV_DATA));
+        logger.info("{}: reading {}", key, dir);
+        return key.equals("tiny-imagenet") ? TinyImageNetLayout.read(dir) : FolderLayouts.imageNet(dir);
+    }
+
+    /** The first folder under {@code locator}'s roots holding the named dataset {@code id}. */
+    public static Optional<Path> locate(DatasetLocator locator, String id) {
+        for (DatasetLocator.Root root : locator.roots()) {
+            for (String name : folderNames(id)) {
+                Path dir = root.path().resolve(name);
+                if (Files.isDirectory(dir.resolve("train"))) {
+                    return Optional.of(dir);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<String> folderNames(String id) {
+        return id.equals("tiny-imagenet") ? List.of("tiny-imagenet-200", "tiny-imagenet") : List.of(id);
+    }
+
+    /** Loads the request: locate, split, limit, decode. */
+    public static DataSplits load(DataRequest request) {
+        ImageFolder folder = find(request);
+        LabelledFiles official = folder.train();
+        int validSize = request.validSize() < 0 ? folder.defaultValidSize() : request.validSize();
+        if (validSize >= official.size()) {
+            throw new UserInputException("validation size " + validSize + " leaves no training images of the "
+                    + official.size() + " in " + folder.id());
+        }
+        int[][] split = Datasets.splitIndices(official.size(), validSize, request.splitSeed());
+        LabelledFiles train = official.select(split[0]).head(request.limitTrain());
+        LabelledFiles valid = official.select(split[1]).head(request.limitValid());
+        LabelledFiles test = folder.test().head(request.limitTest());
+        int channels = channels(official, folder.classNames().size());
+        int size = request.imageSize() > 0 ? request.imageSize() : ImageDecoder.header(train.files().get(0)).width();
+        FolderDecoder decoder = new FolderDecoder(channels, size, request.skipCorrupt());
+        int k = folder.classNames().size();
+        String name = folder.id();
+        ImageSet trainSet = decoder.decode(train, k, name + "/train");
+        ImageSet validSet = decoder.decode(valid, k, name + "/valid");
+        ImageSet testSet = decoder.decode(test, k, name + "/test");
+        Normalization norm = folder.normalization() == null ? PixelStatistics.of(trainSet)
+                : channels == 3 ? folder.normalization() : greyOf(folder.normalization());
+        return new DataSplits(name, trainSet, validSet, testSet, norm, folder.classNames());
+    }
+
+    /** 3 when the first image of any class is colour, else 1. */
+    private static int channels(LabelledFiles files, int classes) {
+        int seen = -1;
+        for (int i = 0; i < files.size(); i++) {
+            if (files.labels()[i] != seen) {
+                seen = files.labels()[i];
+                if (ImageDecoder.header(files.files().get(i)).colour()) {
+                    return 3;
+                }
+            }
+        }
+        return 1;
+    }
+
+    private static Normalization greyOf(Normalization rgb) {
+        float[] m = rgb.mean();
+        float[] s = rgb.std();
+        return Normalization.uniform(1, (m[0] + m[1] + m[2]) / 3, (s[0] + s[1] + s[2]) / 3);
+    }
+}

@@ -3,6 +3,7 @@ package ffcnn.data;
 import ffcnn.UserInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -81,6 +82,44 @@ public final class FolderDatasets {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * An image-folder dataset seen under a root.
+     *
+     * @param id   {@code tiny-imagenet}, {@code imagenet} or {@code folder:DIR}
+     * @param dir  its folder
+     * @param root the root it is under
+     */
+    public record Found(String id, Path dir, DatasetLocator.Root root) {
+    }
+
+    /**
+     * The image-folder datasets directly under {@code locator}'s roots: the named ones where they are found
+     * first, and every other folder with {@code train/} and {@code test/} or {@code val/} as {@code folder:DIR}.
+     */
+    public static List<Found> list(DatasetLocator locator) {
+        List<Found> found = new ArrayList<>();
+        for (String id : NAMED) {
+            locate(locator, id).ifPresent(dir -> found.add(new Found(id, dir, rootOf(locator, dir))));
+        }
+        for (DatasetLocator.Root root : locator.roots()) {
+            if (!Files.isDirectory(root.path()) || !Files.isReadable(root.path())) {
+                continue;
+            }
+            for (Path dir : ClassFolders.list(root.path())) {
+                boolean named = found.stream().anyMatch(f -> f.dir().equals(dir));
+                if (!named && Files.isDirectory(dir.resolve("train"))
+                        && (Files.isDirectory(dir.resolve("test")) || Files.isDirectory(dir.resolve("val")))) {
+                    found.add(new Found(PREFIX + dir, dir, root));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static DatasetLocator.Root rootOf(DatasetLocator locator, Path dir) {
+        return locator.roots().stream().filter(r -> dir.startsWith(r.path())).findFirst().orElseThrow();
     }
 
     private static List<String> folderNames(String id) {

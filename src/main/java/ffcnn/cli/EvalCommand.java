@@ -5,7 +5,7 @@ import ffcnn.data.DataRequest;
 import ffcnn.data.DataSplits;
 import ffcnn.data.Datasets;
 import ffcnn.data.FolderDatasets;
-import ffcnn.data.ImageSet;
+import ffcnn.data.ImageSource;
 import ffcnn.method.PredictConfig;
 import ffcnn.method.TrainedModel;
 import ffcnn.predict.Evaluator;
@@ -44,7 +44,7 @@ public final class EvalCommand extends EngineCommand {
                         .withLimits(1, 0, 0);
             }
             DataSplits data = Datasets.load(request);
-            ImageSet set = switch (split) {
+            ImageSource set = switch (split) {
                 case "test" -> data.test();
                 case "valid" -> data.valid();
                 default -> throw new ffcnn.UserInputException("--split must be test or valid, got '" + split + "'");
@@ -53,7 +53,7 @@ public final class EvalCommand extends EngineCommand {
                 set = set.head(limit);
             }
             LayerScores scores = Evaluator.scores(tm.network(), set, tm.normalization(), 128, tm.epoch());
-            out.printf("%s %s, %d images, model of epoch %d%n", d.dataset(), split, set.size(), tm.epoch() + 1);
+            out.printf("%s %s, %d images, model of epoch %d%n", d.dataset(), split, scores.size(), tm.epoch() + 1);
             String dflt = tm.config().predict().strategy();
             for (String s : PredictConfig.STRATEGIES) {
                 out.printf("  %-11s %.4f%s%n", s, tm.strategy(s).accuracy(scores), s.equals(dflt) ? "  (default)" : "");

@@ -8,8 +8,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One epoch of batches over an {@link ImageSet}, converted to normalised floats by one background daemon
- * thread that keeps up to two batches ready. The last batch keeps the remainder (it may be smaller).
+ * One epoch of batches over an {@link ImageSource}, converted to normalised floats by one background
+ * daemon thread that keeps up to two batches ready (images of a {@link FolderSource} are decoded then, by its
+ * decoding threads, so that at most those batches are in memory). The last batch keeps the remainder (it may be smaller).
  * Close it (try-with-resources) to stop the thread when leaving an epoch early; an exception of the
  * thread is thrown by {@link #next()}.
  */
@@ -22,7 +23,7 @@ public final class Batches implements Iterator<Batch>, AutoCloseable {
     private record Failure(Throwable error) {
     }
 
-    private final ImageSet set;
+    private final ImageSource set;
     private final float[][] table;
     private final int batchSize;
     private final int[] order;
@@ -32,7 +33,7 @@ public final class Batches implements Iterator<Batch>, AutoCloseable {
     private volatile boolean closed;
     private int taken;
 
-    private Batches(ImageSet set, Normalization normalization, int batchSize, int[] order) {
+    private Batches(ImageSource set, Normalization normalization, int batchSize, int[] order) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
         }
@@ -51,7 +52,7 @@ public final class Batches implements Iterator<Batch>, AutoCloseable {
     }
 
     /** The images in a random order drawn from {@code seed} (the same seed gives the same order). */
-    public static Batches shuffled(ImageSet set, Normalization normalization, int batchSize, long seed) {
+    public static Batches shuffled(ImageSource set, Normalization normalization, int batchSize, long seed) {
         int[] order = identity(set.size());
         SplittableRandom random = new SplittableRandom(seed);
         for (int i = order.length - 1; i > 0; i--) {
@@ -64,12 +65,12 @@ public final class Batches implements Iterator<Batch>, AutoCloseable {
     }
 
     /** The images in their order in the set. */
-    public static Batches ordered(ImageSet set, Normalization normalization, int batchSize) {
+    public static Batches ordered(ImageSource set, Normalization normalization, int batchSize) {
         return new Batches(set, normalization, batchSize, identity(set.size()));
     }
 
     /** The images at {@code order} (not checked: an index out of range fails in the thread, for tests). */
-    static Batches inOrder(ImageSet set, Normalization normalization, int batchSize, int[] order) {
+    static Batches inOrder(ImageSource set, Normalization normalization, int batchSize, int[] order) {
         return new Batches(set, normalization, batchSize, order.clone());
     }
 
@@ -157,9 +158,12 @@ public final class Batches implements Iterator<Batch>, AutoCloseable {
     Batch build(int b) {
         int start = b * batchSize;
         int size = Math.min(batchSize, order.length - start);
-        int bytes = set.imageBytes();
+        if (!(set instanceof ImageSet memory)) {
+            return read(start, size);
+        }
+        int bytes = memory.imageBytes();
         int plane = set.height() * set.width();
-        byte[] pixels = set.pixels();
+        byte[] pixels = memory.pixels();
         int[] allLabels = set.labels();
         float[] x = new float[size * bytes];
         int[] y = new int[size];
@@ -176,5 +180,26 @@ public final class Batches implements Iterator<Batch>, AutoCloseable {
             }
         }
         return new Batch(x, y, size, set.channels(), set.height(), set.width());
+    }
+
+    /** Reads batch images from the source (which may skip some), then converts them. */
+    private Batch read(int start, int count) {
+        int plane = set.height() * set.width();
+        int bytes = set.channels() * plane;
+        byte[] pixels = new byte[count * bytes];
+        int[] y = new int[count];
+        int size = set.read(order, start, count, pixels, y);
+        float[] x = new float[size * bytes];
+        for (int i = 0; i < size; i++) {
+            for (int c = 0; c < set.channels(); c++) {
+                float[] lut = table[c];
+                int from = i * bytes + c * plane;
+                for (int p = 0; p < plane; p++) {
+                    x[from + p] = lut[pixels[from + p] & 0xff];
+                }
+            }
+        }
+        return new Batch(x, size == count ? y : java.util.Arrays.copyOf(y, size), size, set.channels(),
+                set.height(), set.width());
     }
 }

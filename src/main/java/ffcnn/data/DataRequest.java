@@ -5,7 +5,8 @@ import java.nio.file.Path;
 /**
  * What data a run wants: which dataset, from where, and how to split and cut it.
  *
- * @param dataset      dataset id ({@link KnownDataset#byId}, or an image folder: {@link FolderDatasets}), e.g. {@code mnist}
+ * @param dataset      dataset id ({@link KnownDataset#byId}, or an image folder: {@link FolderDatasets}),
+ *                     e.g. {@code mnist}
  * @param dataDir      folder to look in first ({@code --data-dir}); null to use the standard places only
  * @param validSize    images of the official training set held out for validation; {@code < 0} means
  *                     the dataset's {@link KnownDataset#defaultValidSize()}

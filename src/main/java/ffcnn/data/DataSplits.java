@@ -7,13 +7,15 @@ import java.util.List;
  * test set, the normalisation to apply to batches, and the class names in label order.
  *
  * @param dataset       dataset id
- * @param train         training images, in the order of the official file
+ * @param train         training images, in the order of the official file (in memory, {@link ImageSet}, or
+ *                      decoded when read, {@link FolderSource})
  * @param valid         validation images, in the order of the official file (may be empty)
  * @param test          the official test images (or their first {@code limitTest})
  * @param normalization per-channel normalisation of the reference code
  * @param classNames    class names, {@code classNames.size()} = number of classes
  */
-public record DataSplits(String dataset, ImageSet train, ImageSet valid, ImageSet test, Normalization normalization,
+public record DataSplits(String dataset, ImageSource train, ImageSource valid, ImageSource test,
+        Normalization normalization,
         List<String> classNames) {
 
     public DataSplits {

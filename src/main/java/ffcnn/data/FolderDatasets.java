@@ -18,11 +18,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The split is that of the other datasets: the official training files, in class-then-name order,
  * are split by {@link Datasets#splitIndices} with the request's seed, then limited; only the images kept
- * are decoded, into memory ({@link FolderDecoder}). Every image is resized to the request's image size
- * (0: the first training image's width). A dataset has 3 channels when the first image of any class is
+ * are decoded: into memory ({@link FolderDecoder}) when the three parts take at most
+ * {@link #IN_MEMORY_BYTES} decoded, else batch by batch while training ({@link FolderSource}). Every image
+ * is resized to the request's image size (0: the first training image's width). A dataset has 3 channels when the first image of any class is
  * colour (its header has three or more bands), else 1; images are converted to that. Normalisation is
  * ImageNet's for the two named datasets and, for {@code folder:}, the per-channel mean and std of the
- * decoded training images.
+ * training images (of the first {@value #STATISTICS_SAMPLE} when streamed).
  */
 public final class FolderDatasets {
 
@@ -33,6 +34,12 @@ public final class FolderDatasets {
 
     private FolderDatasets() {
     }
+
+    /** Decoded images of all three parts up to this size are held in memory; larger datasets are streamed. */
+    public static final long IN_MEMORY_BYTES = 512L << 20;
+
+    /** Training images a streamed {@code folder:} dataset's normalisation is computed from (the first ones). */
+    static final int STATISTICS_SAMPLE = 1000;
 
     /** The dataset ids of image folders with a fixed name. */
     public static final List<String> NAMED = List.of("tiny-imagenet", "imagenet");
@@ -126,8 +133,13 @@ public final class FolderDatasets {
         return id.equals("tiny-imagenet") ? List.of("tiny-imagenet-200", "tiny-imagenet") : List.of(id);
     }
 
-    /** Loads the request: locate, split, limit, decode. */
+    /** Loads the request: locate, split, limit, then decode into memory or stream ({@link #IN_MEMORY_BYTES}). */
     public static DataSplits load(DataRequest request) {
+        return load(request, IN_MEMORY_BYTES);
+    }
+
+    /** Loads the request, decoding into memory when the three parts take at most {@code inMemoryBytes}. */
+    static DataSplits load(DataRequest request, long inMemoryBytes) {
         ImageFolder folder = find(request);
         LabelledFiles official = folder.train();
         int validSize = request.validSize() < 0 ? folder.defaultValidSize() : request.validSize();
@@ -139,21 +151,46 @@ public final class FolderDatasets {
         LabelledFiles train = official.select(split[0]).head(request.limitTrain());
         LabelledFiles valid = official.select(split[1]).head(request.limitValid());
         LabelledFiles test = folder.test().head(request.limitTest());
-        int channels = channels(official, folder.classNames().size());
+        int channels = channels(official);
         int size = request.imageSize() > 0 ? request.imageSize() : ImageDecoder.header(train.files().get(0)).width();
-        FolderDecoder decoder = new FolderDecoder(channels, size, request.skipCorrupt());
         int k = folder.classNames().size();
         String name = folder.id();
-        ImageSet trainSet = decoder.decode(train, k, name + "/train");
-        ImageSet validSet = decoder.decode(valid, k, name + "/valid");
-        ImageSet testSet = decoder.decode(test, k, name + "/test");
-        Normalization norm = folder.normalization() == null ? PixelStatistics.of(trainSet)
-                : channels == 3 ? folder.normalization() : greyOf(folder.normalization());
-        return new DataSplits(name, trainSet, validSet, testSet, norm, folder.classNames());
+        long bytes = (long) (train.size() + valid.size() + test.size()) * channels * size * size;
+        ImageSource[] parts = new ImageSource[3];
+        LabelledFiles[] files = {train, valid, test};
+        String[] names = {name + "/train", name + "/valid", name + "/test"};
+        FolderDecoder decoder = new FolderDecoder(channels, size, request.skipCorrupt());
+        for (int i = 0; i < 3; i++) {
+            parts[i] = bytes <= inMemoryBytes ? decoder.decode(files[i], k, names[i])
+                    : new FolderSource(names[i], files[i], channels, size, k, request.skipCorrupt());
+        }
+        logger.info("{}: {} images of {}x{}x{}, {}", name, train.size() + valid.size() + test.size(), channels,
+                size, size, bytes <= inMemoryBytes ? "decoded into memory" : "decoded batch by batch (streamed)");
+        return new DataSplits(name, parts[0], parts[1], parts[2], normalization(folder, parts[0], channels),
+                folder.classNames());
+    }
+
+    /** ImageNet's for the named datasets; else the statistics of the training images (a sample when streamed). */
+    private static Normalization normalization(ImageFolder folder, ImageSource train, int channels) {
+        if (folder.normalization() != null) {
+            return channels == 3 ? folder.normalization() : greyOf(folder.normalization());
+        }
+        if (train instanceof ImageSet memory) {
+            return PixelStatistics.of(memory);
+        }
+        int n = Math.min(STATISTICS_SAMPLE, train.size());
+        int bytes = train.channels() * train.height() * train.width();
+        byte[] px = new byte[n * bytes];
+        int[] labels = new int[n];
+        int[] order = java.util.stream.IntStream.range(0, n).toArray();
+        int read = train.read(order, 0, n, px, labels);
+        return PixelStatistics.of(new ImageSet(train.name(), java.util.Arrays.copyOf(px, read * bytes),
+                java.util.Arrays.copyOf(labels, read), train.channels(), train.height(), train.width(),
+                train.numClasses()));
     }
 
     /** 3 when the first image of any class is colour, else 1. */
-    private static int channels(LabelledFiles files, int classes) {
+    private static int channels(LabelledFiles files) {
         int seen = -1;
         for (int i = 0; i < files.size(); i++) {
             if (files.labels()[i] != seen) {

@@ -53,7 +53,7 @@ class FolderDatasetsTest {
         ImageTrees.tree(dir, List.of("train", "test"), List.of("a", "b"), 10, 9, true);
         DataSplits one = load(dir, 9);
         DataSplits two = load(dir, 9);
-        assertThat(one.train().pixels()).isEqualTo(two.train().pixels());
+        assertThat(((ImageSet) one.train()).pixels()).isEqualTo(((ImageSet) two.train()).pixels());
         assertThat(one.valid().labels()).isEqualTo(two.valid().labels());
         int[][] split = Datasets.splitIndices(20, 2, DataRequest.DEFAULT_SPLIT_SEED);
         assertThat(one.valid().size()).isEqualTo(split[1].length);

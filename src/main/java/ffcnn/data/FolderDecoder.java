@@ -1,27 +1,23 @@
 package ffcnn.data;
 
 import ffcnn.UserInputException;
-import java.awt.image.BufferedImage;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decodes a list of image files into an in-memory {@link ImageSet} with a pool of threads (one per core).
- * Each image lands in its own slot, so the result does not depend on the threads. An image that cannot
- * be decoded stops it with a {@link UserInputException} naming the file, or, when corrupt images are
- * skipped, is left out with a warning.
+ * Decodes a list of image files into an in-memory {@link ImageSet}, a chunk at a time with
+ * {@link FolderSource}'s decoding threads. An image that cannot be decoded stops it with a
+ * {@link UserInputException} naming the file, or, when corrupt images are skipped, is left out with a
+ * warning; the count of those is logged.
  */
 final class FolderDecoder {
 
     private static final Logger logger = LoggerFactory.getLogger(FolderDecoder.class);
+
+    /** Images decoded per chunk. */
+    private static final int CHUNK = 256;
 
     private final int channels;
     private final int size;
@@ -47,79 +43,25 @@ final class FolderDecoder {
                     + size + " do not fit one in-memory array; use --limit-train/--limit-test or a smaller"
                     + " model.input_size");
         }
+        FolderSource source = new FolderSource(name, files, channels, size, numClasses, skipCorrupt);
+        int[] order = IntStream.range(0, files.size()).toArray();
         byte[] pixels = new byte[(int) total];
-        boolean[] ok = new boolean[files.size()];
-        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), files.size()));
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "ffcnn-decode");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> jobs = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                jobs.add(pool.submit(() -> work(files, pixels, ok, next, bytes)));
-            }
-            for (Future<?> job : jobs) {
-                join(job);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        return compact(files, pixels, ok, numClasses, name);
-    }
-
-    private void work(LabelledFiles files, byte[] pixels, boolean[] ok, AtomicInteger next, int bytes) {
-        for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
-            try {
-                BufferedImage img = ImageDecoder.decode(files.files().get(i));
-                ImageDecoder.toBytes(img, channels, size, size, pixels, i * bytes);
-                ok[i] = true;
-            } catch (UserInputException e) {
-                if (!skipCorrupt) {
-                    next.set(files.size()); // the other threads stop too
-                    throw e;
-                }
-                logger.warn("skipped: {}", e.getMessage());
-            }
-        }
-    }
-
-    private static void join(Future<?> job) {
-        try {
-            job.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while decoding images", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException("decoding failed: " + e.getCause(), e.getCause());
-        }
-    }
-
-    private ImageSet compact(LabelledFiles files, byte[] pixels, boolean[] ok, int numClasses, String name) {
+        int[] labels = new int[files.size()];
+        byte[] chunk = new byte[CHUNK * bytes];
+        int[] chunkLabels = new int[CHUNK];
         int kept = 0;
-        for (boolean b : ok) {
-            kept += b ? 1 : 0;
+        for (int from = 0; from < order.length; from += CHUNK) {
+            int got = source.read(order, from, Math.min(CHUNK, order.length - from), chunk, chunkLabels);
+            System.arraycopy(chunk, 0, pixels, kept * bytes, got * bytes);
+            System.arraycopy(chunkLabels, 0, labels, kept, got);
+            kept += got;
         }
-        int bytes = channels * size * size;
-        if (kept == files.size()) {
-            return new ImageSet(name, pixels, files.labels(), channels, size, size, numClasses);
+        if (kept < files.size()) {
+            logger.warn("{}: skipped {} of {} images that could not be decoded", name, files.size() - kept,
+                    files.size());
+            pixels = Arrays.copyOf(pixels, kept * bytes);
+            labels = Arrays.copyOf(labels, kept);
         }
-        logger.warn("{}: skipped {} of {} images that could not be decoded", name, files.size() - kept,
-                files.size());
-        byte[] px = new byte[kept * bytes];
-        int[] labels = new int[kept];
-        int j = 0;
-        for (int i = 0; i < ok.length; i++) {
-            if (ok[i]) {
-                System.arraycopy(pixels, i * bytes, px, j * bytes, bytes);
-                labels[j++] = files.labels()[i];
-            }
-        }
-        return new ImageSet(name, Arrays.copyOf(px, kept * bytes), labels, channels, size, size, numClasses);
+        return new ImageSet(name, pixels, labels, channels, size, size, numClasses);
     }
 }

@@ -28,12 +28,19 @@ public final class Batches implements Iterator<Batch>, AutoCloseable {
     private final int batchSize;
     private final int[] order;
     private final int count;
+    private final Augmentation augmentation;
+    private final SplittableRandom augmentRandom;
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(PREFETCH);
     private final Thread producer;
     private volatile boolean closed;
     private int taken;
 
     private Batches(ImageSource set, Normalization normalization, int batchSize, int[] order) {
+        this(set, normalization, batchSize, order, null, 0);
+    }
+
+    private Batches(ImageSource set, Normalization normalization, int batchSize, int[] order,
+            Augmentation augmentation, long augmentSeed) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
         }
@@ -46,6 +53,8 @@ public final class Batches implements Iterator<Batch>, AutoCloseable {
         this.batchSize = batchSize;
         this.order = order;
         this.count = (order.length + batchSize - 1) / batchSize;
+        this.augmentation = augmentation;
+        this.augmentRandom = new SplittableRandom(augmentSeed ^ 0x5DEECE66DL);
         this.producer = new Thread(this::produce, "ffcnn-batches-" + set.name());
         producer.setDaemon(true);
         producer.start();
@@ -53,7 +62,20 @@ public final class Batches implements Iterator<Batch>, AutoCloseable {
 
     /** The images in a random order drawn from {@code seed} (the same seed gives the same order). */
     public static Batches shuffled(ImageSource set, Normalization normalization, int batchSize, long seed) {
-        int[] order = identity(set.size());
+        return new Batches(set, normalization, batchSize, permutation(set.size(), seed));
+    }
+
+    /**
+     * The images in the order of {@link #shuffled(ImageSource, Normalization, int, long)}, each augmented
+     * ({@code augmentation} null: none) with draws from a generator seeded by {@code seed} too.
+     */
+    public static Batches shuffled(ImageSource set, Normalization normalization, int batchSize, long seed,
+            Augmentation augmentation) {
+        return new Batches(set, normalization, batchSize, permutation(set.size(), seed), augmentation, seed);
+    }
+
+    private static int[] permutation(int n, long seed) {
+        int[] order = identity(n);
         SplittableRandom random = new SplittableRandom(seed);
         for (int i = order.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
@@ -61,7 +83,7 @@ public final class Batches implements Iterator<Batch>, AutoCloseable {
             order[i] = order[j];
             order[j] = t;
         }
-        return new Batches(set, normalization, batchSize, order);
+        return order;
     }
 
     /** The images in their order in the set. */
@@ -141,7 +163,7 @@ public final class Batches implements Iterator<Batch>, AutoCloseable {
     private void produce() {
         try {
             for (int b = 0; b < count && !closed; b++) {
-                queue.put(build(b));
+                queue.put(augmentation == null ? build(b) : augmented(build(b)));
             }
         } catch (InterruptedException e) {
             // closed: stop quietly
@@ -152,6 +174,15 @@ public final class Batches implements Iterator<Batch>, AutoCloseable {
                 // closed meanwhile: nobody is left to tell
             }
         }
+    }
+
+    private Batch augmented(Batch batch) {
+        float[] pad = new float[table.length];
+        for (int c = 0; c < pad.length; c++) {
+            pad[c] = table[c][0];
+        }
+        augmentation.apply(batch, pad, augmentRandom);
+        return batch;
     }
 
     /** Converts batch {@code b} through the per-channel lookup table. */

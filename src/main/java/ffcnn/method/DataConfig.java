@@ -12,9 +12,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param limitTest  use only the first N images of the test set (0 = all)
  * @param skipCorrupt image folders: skip images that cannot be decoded, with a warning, instead of stopping
  *                    (optional key, false when absent; written only when true)
+ * @param augment     training batches get a random crop (padding 4) and a horizontal flip, drawn from the
+ *                    epoch's seed ({@link ffcnn.data.Augmentation}; optional key, false when absent)
  */
 public record DataConfig(String dataset, int validSize, int limitTrain, int limitValid, int limitTest,
-        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean skipCorrupt) {
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean skipCorrupt,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean augment) {
 
     public DataConfig {
         atLeast("data.valid_size", validSize, -1);

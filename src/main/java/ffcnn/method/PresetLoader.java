@@ -79,14 +79,18 @@ public final class PresetLoader {
 
     /**
      * Gives a tree without an {@code encoding:} section (every method without labels in the input) the
-     * identity, and a {@code data:} section without {@code skip_corrupt} false.
+     * identity, and a {@code data:} section without {@code skip_corrupt} or {@code augment} false.
      */
     private static void withDefaults(JsonNode tree) {
         if (tree instanceof ObjectNode obj && !obj.has("encoding")) {
             obj.set("encoding", YAML.valueToTree(EncodingConfig.IDENTITY));
         }
-        if (tree.get("data") instanceof ObjectNode data && !data.has("skip_corrupt")) {
-            data.put("skip_corrupt", false);
+        if (tree.get("data") instanceof ObjectNode data) {
+            for (String key : List.of("skip_corrupt", "augment")) {
+                if (!data.has(key)) {
+                    data.put(key, false);
+                }
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package ffcnn.method;
 
 import ai.djl.ndarray.NDManager;
 import ffcnn.UserInputException;
+import ffcnn.data.Augmentation;
 import ffcnn.data.DataRequest;
 import ffcnn.data.DataSplits;
 import ffcnn.data.Datasets;
@@ -55,7 +56,7 @@ public final class TrainingRun {
 
     private static RunSummary fresh(RunConfig config, Path out, Path dataDir, List<TrainingListener> listeners,
             Consumer<String> notes) {
-        DataSplits data = Datasets.load(request(config, dataDir));
+        DataSplits data = load(config, dataDir);
         Provenance.write(out, config, data);
         TrainedModel.seed(config.train().seed());
         try (NDManager root = NDManager.newBaseManager()) {
@@ -105,7 +106,7 @@ public final class TrainingRun {
 
     private static RunSummary continued(RunConfig config, Path out, Path dataDir, Path checkpoint,
             List<TrainingListener> listeners) {
-        DataSplits data = Datasets.load(request(config, dataDir));
+        DataSplits data = load(config, dataDir);
         try (NDManager root = NDManager.newBaseManager()) {
             List<List<AdamW>> holder = new ArrayList<>();
             TrainedModel model = TrainedModel.load(checkpoint, root, net -> {
@@ -176,6 +177,12 @@ public final class TrainingRun {
                 config.model().arch(), config.model().width(), net.layers().size(), net.parameterCount(),
                 t.epochs(), t.batchSize(), t.lr(), System.getProperty("ai.djl.pytorch.num_threads",
                         String.valueOf(Runtime.getRuntime().availableProcessors())));
+    }
+
+    /** The data of {@code config}, with its augmentation. */
+    private static DataSplits load(RunConfig config, Path dataDir) {
+        DataSplits data = Datasets.load(request(config, dataDir));
+        return config.data().augment() ? data.withAugmentation(Augmentation.CROP_AND_FLIP) : data;
     }
 
     /** The data {@code config} trains on; image folders are decoded at the model's input size. */

@@ -31,6 +31,18 @@ class FolderTrainingTest extends CommandLineTest {
     }
 
     @Test
+    void augmentIsAnOptionalKeyWrittenOnlyWhenOn() {
+        String plain = ffcnn.method.PresetLoader.toYaml(ffcnn.method.PresetLoader.load("caw-conv", "fashion-mnist",
+                "quick", List.of()));
+        assertThat(plain).doesNotContain("augment").doesNotContain("skip_corrupt");
+        String on = ffcnn.method.PresetLoader.toYaml(ffcnn.method.PresetLoader.load("caw-conv", "folder:x",
+                "folder-quick", List.of("data.augment=true", "data.skip_corrupt=true")));
+        assertThat(on).contains("augment: true", "skip_corrupt: true", "dataset: folder:x");
+        assertThat(ffcnn.method.PresetLoader.load("caw-conv", "tiny-imagenet", "paper", List.of()).data().augment())
+                .isTrue();
+    }
+
+    @Test
     void corruptImageExitsTwoNamingTheFile() throws Exception {
         Path tree = ImageTrees.tree(dir.resolve("t"), List.of("train", "test"), List.of("a", "b"), 3, 8, false);
         Files.writeString(tree.resolve("train/b/b_1.png"), "broken");

@@ -58,7 +58,7 @@ public final class FolderDatasets {
     /** Locates and reads the files of {@code request}'s dataset (not yet decoded). */
     public static ImageFolder find(DataRequest request) {
         String id = request.dataset().trim();
-        if (id.startsWith(PREFIX)) {
+        if (id.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
             String dir = id.substring(PREFIX.length());
             if (dir.isBlank()) {
                 throw new UserInputException("--dataset folder:DIR needs a folder, e.g. folder:/data/flowers");

@@ -59,7 +59,7 @@ public final class ClassActivationMaps {
         int n = Math.min(REPORT_IMAGES, test.size());
         try (NDManager m = net.manager().newSubManager(); Batches batches = Batches.ordered(test, norm, n)) {
             Batch b = batches.next();
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < b.size(); i++) { // fewer than n when a folder skips undecodable images
                 int k = b.labels()[i];
                 write(net, m, b, i, k, epoch, "test " + i + ": " + classNames.get(k), runDir, "cam_test" + i,
                         false);

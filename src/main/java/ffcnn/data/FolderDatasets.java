@@ -138,8 +138,11 @@ public final class FolderDatasets {
         return load(request, IN_MEMORY_BYTES);
     }
 
-    /** Loads the request, decoding into memory when the three parts take at most {@code inMemoryBytes}. */
-    static DataSplits load(DataRequest request, long inMemoryBytes) {
+    /**
+     * Loads the request, decoding into memory when the three parts take at most {@code inMemoryBytes}
+     * decoded (0 streams every folder).
+     */
+    public static DataSplits load(DataRequest request, long inMemoryBytes) {
         ImageFolder folder = find(request);
         LabelledFiles official = folder.train();
         int validSize = request.validSize() < 0 ? folder.defaultValidSize() : request.validSize();

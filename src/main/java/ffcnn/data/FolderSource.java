@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * core), never all at once: {@link Batches} reads one batch at a time, two batches ahead of the trainer.
  * Every image is resized to {@code size x size} and converted to {@code channels}. An image that cannot be
  * decoded is a {@link UserInputException} naming the file, or, with {@code skipCorrupt}, is left out of its
- * batch with a warning.
+ * batch with a warning that counts the images this source has skipped (again in every epoch).
  */
 public final class FolderSource implements ImageSource {
 
@@ -33,6 +34,7 @@ public final class FolderSource implements ImageSource {
     private final int size;
     private final int numClasses;
     private final boolean skipCorrupt;
+    private final AtomicInteger skipped = new AtomicInteger();
 
     /** The images of {@code files}, read as {@code channels x size x size}. */
     public FolderSource(String name, LabelledFiles files, int channels, int size, int numClasses,
@@ -113,7 +115,7 @@ public final class FolderSource implements ImageSource {
             if (!skipCorrupt) {
                 throw e;
             }
-            logger.warn("{}: skipped: {}", name, e.getMessage());
+            logger.warn("{}: skipped ({} so far): {}", name, skipped.incrementAndGet(), e.getMessage());
             return false;
         }
     }

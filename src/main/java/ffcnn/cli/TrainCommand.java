@@ -94,7 +94,6 @@ public final class TrainCommand extends EngineCommand {
                 listeners, notes);
     }
 
-    /** {@code base}, or {@code base-2}, {@code base-3}, ... when it is taken. */
     /** A dataset id as part of a folder name: {@code folder:/data/flowers} becomes {@code folder-flowers}. */
     static String folderName(String dataset) {
         if (!dataset.startsWith("folder:")) {
@@ -105,6 +104,7 @@ public final class TrainCommand extends EngineCommand {
         return "folder-" + last.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
+    /** {@code base}, or {@code base-2}, {@code base-3}, ... when it is taken. */
     static Path freshRunFolder(Path base) {
         Path dir = base;
         for (int i = 2; java.nio.file.Files.exists(dir); i++) {

@@ -9,8 +9,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One epoch of batches over an {@link ImageSource}, converted to normalised floats by one background
- * daemon thread that keeps up to two batches ready (images of a {@link FolderSource} are decoded then, by its
- * decoding threads, so that at most those batches are in memory). The last batch keeps the remainder (it may be smaller).
+ * daemon thread that keeps up to two batches ready (images of a {@link FolderSource} are decoded then, by
+ * its decoding threads, so that at most those batches are in memory). The last batch keeps the remainder
+ * (it may be smaller).
  * Close it (try-with-resources) to stop the thread when leaving an epoch early; an exception of the
  * thread is thrown by {@link #next()}.
  */

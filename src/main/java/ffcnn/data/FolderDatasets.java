@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * are split by {@link Datasets#splitIndices} with the request's seed, then limited; only the images kept
  * are decoded: into memory ({@link FolderDecoder}) when the three parts take at most
  * {@link #IN_MEMORY_BYTES} decoded, else batch by batch while training ({@link FolderSource}). Every image
- * is resized to the request's image size (0: the first training image's width). A dataset has 3 channels when the first image of any class is
- * colour (its header has three or more bands), else 1; images are converted to that. Normalisation is
+ * is resized to the request's image size (0: the first training image's width). A dataset has 3 channels
+ * when the first image of any class is colour (its header has three or more bands), else 1; images are
+ * converted to that. Normalisation is
  * ImageNet's for the two named datasets and, for {@code folder:}, the per-channel mean and std of the
  * training images (of the first {@value #STATISTICS_SAMPLE} when streamed).
  */

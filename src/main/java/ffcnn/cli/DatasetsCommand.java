@@ -2,6 +2,7 @@ package ffcnn.cli;
 
 import ffcnn.data.Checksums;
 import ffcnn.data.DatasetLocator;
+import ffcnn.data.FolderDatasets;
 import ffcnn.data.KnownDataset;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -15,7 +16,9 @@ import picocli.CommandLine.Spec;
 /** {@code ffcnn datasets [list]}: where each known dataset is and whether its files are the official ones. */
 @Command(name = "datasets", mixinStandardHelpOptions = true,
         description = {"Lists the known datasets, where they were found and whether their md5s are the official ones.",
-            "Looked for under --data-dir, $FFCNN_DATA, /usr/share/datasets, then ~/.cache/ffcnn/datasets."},
+            "Looked for under --data-dir, $FFCNN_DATA, /usr/share/datasets, then ~/.cache/ffcnn/datasets.",
+            "Image folders found there are listed too: tiny-imagenet, imagenet, and folder:DIR for any DIR with",
+            "train/<class>/ and test/<class>/ (or val/<class>/)."},
         subcommands = {DatasetsFetchCommand.class})
 public final class DatasetsCommand implements Callable<Integer> {
 
@@ -50,6 +53,10 @@ public final class DatasetsCommand implements Callable<Integer> {
             underDataDir |= where.map(w -> w.root().source().equals("--data-dir")).orElse(false);
             out.printf(format, d.id(), where.map(DatasetLocator.Location::describe).orElse("not found"),
                     where.map(w -> Checksums.summary(Checksums.verify(d, w.dir()))).orElse("-"));
+        }
+        for (FolderDatasets.Found f : FolderDatasets.list(locator)) {
+            underDataDir |= f.root().source().equals("--data-dir");
+            out.printf(format, f.id(), f.dir() + " (" + f.root().source() + ")", "image folder, no checksums");
         }
         if (dataDir != null && !underDataDir) {
             err.println("ffcnn: no dataset is under --data-dir " + dataDir + " (looked for NAME/ folders and the "

@@ -4,7 +4,8 @@ import ai.djl.ndarray.NDManager;
 import ffcnn.data.DataRequest;
 import ffcnn.data.DataSplits;
 import ffcnn.data.Datasets;
-import ffcnn.data.ImageSet;
+import ffcnn.data.FolderDatasets;
+import ffcnn.data.ImageSource;
 import ffcnn.method.PredictConfig;
 import ffcnn.method.TrainedModel;
 import ffcnn.predict.Evaluator;
@@ -36,9 +37,14 @@ public final class EvalCommand extends EngineCommand {
     protected int run(PrintWriter out) {
         try (NDManager m = NDManager.newBaseManager(); TrainedModel tm = TrainedModel.load(model, m)) {
             var d = tm.config().data();
-            DataSplits data = Datasets.load(new DataRequest(d.dataset(), dataOption.dataDir, d.validSize(),
-                    tm.config().train().seed(), 0, 0, 0, false));
-            ImageSet set = switch (split) {
+            DataRequest request = new DataRequest(d.dataset(), dataOption.dataDir, d.validSize(),
+                    tm.config().train().seed(), 0, 0, 0, false);
+            if (FolderDatasets.handles(d.dataset())) { // decoded at the model's input; train is not needed
+                request = request.withImageSize(tm.header().input()[1]).withSkipCorrupt(d.skipCorrupt())
+                        .withLimits(1, 0, 0);
+            }
+            DataSplits data = Datasets.load(request);
+            ImageSource set = switch (split) {
                 case "test" -> data.test();
                 case "valid" -> data.valid();
                 default -> throw new ffcnn.UserInputException("--split must be test or valid, got '" + split + "'");
@@ -47,7 +53,7 @@ public final class EvalCommand extends EngineCommand {
                 set = set.head(limit);
             }
             LayerScores scores = Evaluator.scores(tm.network(), set, tm.normalization(), 128, tm.epoch());
-            out.printf("%s %s, %d images, model of epoch %d%n", d.dataset(), split, set.size(), tm.epoch() + 1);
+            out.printf("%s %s, %d images, model of epoch %d%n", d.dataset(), split, scores.size(), tm.epoch() + 1);
             String dflt = tm.config().predict().strategy();
             for (String s : PredictConfig.STRATEGIES) {
                 out.printf("  %-11s %.4f%s%n", s, tm.strategy(s).accuracy(scores), s.equals(dflt) ? "  (default)" : "");

@@ -1,5 +1,6 @@
 package ffcnn.cli;
 
+import ffcnn.data.FolderDatasets;
 import ffcnn.data.KnownDataset;
 import ffcnn.method.Method;
 import ffcnn.method.Methods;
@@ -38,26 +39,38 @@ public final class MethodsCommand implements Runnable {
         List<Method> methods = only == null ? Methods.all() : List.of(Methods.get(only));
         for (Method m : methods) {
             out.printf("%s%n  %s%n", m.name(), m.description());
-            for (KnownDataset d : KnownDataset.values()) {
+            for (String id : datasetIds()) {
                 List<String> found = new ArrayList<>();
                 for (String p : PRESETS) {
-                    if (PresetLoader.description(m.name(), d.id(), p) != null) {
+                    if (PresetLoader.description(m.name(), id, p) != null) {
                         found.add(p);
                     }
                 }
                 if (found.isEmpty()) {
                     continue;
                 }
+                String shown = id.equals("folder") ? "folder:DIR" : id;
                 if (details) {
-                    out.printf("  %s%n", d.id());
-                    found.forEach(p -> out.println(detail(m.name(), d.id(), p)));
+                    out.printf("  %s%n", shown);
+                    found.forEach(p -> out.println(detail(m.name(), id, p)));
                 } else {
-                    out.printf("  %-14s presets: %s%s%n", d.id(), String.join(", ", found),
-                            labels(m.name(), d.id(), found.get(0)));
+                    out.printf("  %-14s presets: %s%s%n", shown, String.join(", ", found),
+                            labels(m.name(), id, found.get(0)));
                 }
             }
         }
         out.flush();
+    }
+
+    /** The benchmark ids, then the image folders' ({@code folder} stands for every {@code folder:DIR}). */
+    private static List<String> datasetIds() {
+        List<String> ids = new ArrayList<>();
+        for (KnownDataset d : KnownDataset.values()) {
+            ids.add(d.id());
+        }
+        ids.addAll(FolderDatasets.NAMED);
+        ids.add("folder");
+        return ids;
     }
 
     /** {@code  (labels in the input: overlay)} for a method whose presets put the label into the input. */

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 public final class PresetOptions {
 
     @Option(names = "--dataset", defaultValue = "fashion-mnist",
-            description = "mnist, fashion-mnist, cifar10, cifar100. Default: ${DEFAULT-VALUE}.")
+            description = "mnist, fashion-mnist, cifar10, cifar100, tiny-imagenet, imagenet, or folder:DIR"
+                    + " (DIR/train/<class>/*, DIR/test/<class>/*). Default: ${DEFAULT-VALUE}.")
     String dataset;
 
     @Option(names = "--preset", defaultValue = "quick",

@@ -69,7 +69,7 @@ public final class TrainCommand extends EngineCommand {
             RunConfig config = PresetLoader.load(method, presetOptions.dataset, presetOptions.preset,
                     presetOptions.overrides());
             dir = out != null ? out : freshRunFolder(Path.of("runs", LocalDate.now() + "-" + method + "-"
-                    + presetOptions.dataset));
+                    + folderName(presetOptions.dataset)));
             notes.accept("training " + method + " (preset " + presetOptions.preset + ") into " + dir);
             summary = TrainingRun.start(config, dir, dataOption.dataDir, listeners, notes);
         }
@@ -92,6 +92,16 @@ public final class TrainCommand extends EngineCommand {
         }
         return TrainingRun.resume(resume, dataOption.dataDir, presetOptions.epochs == null ? 0 : presetOptions.epochs,
                 listeners, notes);
+    }
+
+    /** A dataset id as part of a folder name: {@code folder:/data/flowers} becomes {@code folder-flowers}. */
+    static String folderName(String dataset) {
+        if (!dataset.startsWith("folder:")) {
+            return dataset;
+        }
+        Path p = Path.of(dataset.substring("folder:".length())).normalize();
+        String last = p.getFileName() == null ? "root" : p.getFileName().toString();
+        return "folder-" + last.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     /** {@code base}, or {@code base-2}, {@code base-3}, ... when it is taken. */

@@ -8,8 +8,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One epoch of batches over an {@link ImageSet}, converted to normalised floats by one background daemon
- * thread that keeps up to two batches ready. The last batch keeps the remainder (it may be smaller).
+ * One epoch of batches over an {@link ImageSource}, converted to normalised floats by one background
+ * daemon thread that keeps up to two batches ready (images of a {@link FolderSource} are decoded then, by
+ * its decoding threads, so that at most those batches are in memory). The last batch keeps the remainder
+ * (it may be smaller).
  * Close it (try-with-resources) to stop the thread when leaving an epoch early; an exception of the
  * thread is thrown by {@link #next()}.
  */
@@ -22,17 +24,24 @@ public final class Batches implements Iterator<Batch>, AutoCloseable {
     private record Failure(Throwable error) {
     }
 
-    private final ImageSet set;
+    private final ImageSource set;
     private final float[][] table;
     private final int batchSize;
     private final int[] order;
     private final int count;
+    private final Augmentation augmentation;
+    private final SplittableRandom augmentRandom;
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(PREFETCH);
     private final Thread producer;
     private volatile boolean closed;
     private int taken;
 
-    private Batches(ImageSet set, Normalization normalization, int batchSize, int[] order) {
+    private Batches(ImageSource set, Normalization normalization, int batchSize, int[] order) {
+        this(set, normalization, batchSize, order, null, 0);
+    }
+
+    private Batches(ImageSource set, Normalization normalization, int batchSize, int[] order,
+            Augmentation augmentation, long augmentSeed) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
         }
@@ -45,14 +54,29 @@ public final class Batches implements Iterator<Batch>, AutoCloseable {
         this.batchSize = batchSize;
         this.order = order;
         this.count = (order.length + batchSize - 1) / batchSize;
+        this.augmentation = augmentation;
+        this.augmentRandom = new SplittableRandom(augmentSeed ^ 0x5DEECE66DL);
         this.producer = new Thread(this::produce, "ffcnn-batches-" + set.name());
         producer.setDaemon(true);
         producer.start();
     }
 
     /** The images in a random order drawn from {@code seed} (the same seed gives the same order). */
-    public static Batches shuffled(ImageSet set, Normalization normalization, int batchSize, long seed) {
-        int[] order = identity(set.size());
+    public static Batches shuffled(ImageSource set, Normalization normalization, int batchSize, long seed) {
+        return new Batches(set, normalization, batchSize, permutation(set.size(), seed));
+    }
+
+    /**
+     * The images in the order of {@link #shuffled(ImageSource, Normalization, int, long)}, each augmented
+     * ({@code augmentation} null: none) with draws from a generator seeded by {@code seed} too.
+     */
+    public static Batches shuffled(ImageSource set, Normalization normalization, int batchSize, long seed,
+            Augmentation augmentation) {
+        return new Batches(set, normalization, batchSize, permutation(set.size(), seed), augmentation, seed);
+    }
+
+    private static int[] permutation(int n, long seed) {
+        int[] order = identity(n);
         SplittableRandom random = new SplittableRandom(seed);
         for (int i = order.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
@@ -60,16 +84,16 @@ public final class Batches implements Iterator<Batch>, AutoCloseable {
             order[i] = order[j];
             order[j] = t;
         }
-        return new Batches(set, normalization, batchSize, order);
+        return order;
     }
 
     /** The images in their order in the set. */
-    public static Batches ordered(ImageSet set, Normalization normalization, int batchSize) {
+    public static Batches ordered(ImageSource set, Normalization normalization, int batchSize) {
         return new Batches(set, normalization, batchSize, identity(set.size()));
     }
 
     /** The images at {@code order} (not checked: an index out of range fails in the thread, for tests). */
-    static Batches inOrder(ImageSet set, Normalization normalization, int batchSize, int[] order) {
+    static Batches inOrder(ImageSource set, Normalization normalization, int batchSize, int[] order) {
         return new Batches(set, normalization, batchSize, order.clone());
     }
 
@@ -140,7 +164,7 @@ public final class Batches implements Iterator<Batch>, AutoCloseable {
     private void produce() {
         try {
             for (int b = 0; b < count && !closed; b++) {
-                queue.put(build(b));
+                queue.put(augmentation == null ? build(b) : augmented(build(b)));
             }
         } catch (InterruptedException e) {
             // closed: stop quietly
@@ -153,13 +177,25 @@ public final class Batches implements Iterator<Batch>, AutoCloseable {
         }
     }
 
+    private Batch augmented(Batch batch) {
+        float[] pad = new float[table.length];
+        for (int c = 0; c < pad.length; c++) {
+            pad[c] = table[c][0];
+        }
+        augmentation.apply(batch, pad, augmentRandom);
+        return batch;
+    }
+
     /** Converts batch {@code b} through the per-channel lookup table. */
     Batch build(int b) {
         int start = b * batchSize;
         int size = Math.min(batchSize, order.length - start);
-        int bytes = set.imageBytes();
+        if (!(set instanceof ImageSet memory)) {
+            return read(start, size);
+        }
+        int bytes = memory.imageBytes();
         int plane = set.height() * set.width();
-        byte[] pixels = set.pixels();
+        byte[] pixels = memory.pixels();
         int[] allLabels = set.labels();
         float[] x = new float[size * bytes];
         int[] y = new int[size];
@@ -176,5 +212,26 @@ public final class Batches implements Iterator<Batch>, AutoCloseable {
             }
         }
         return new Batch(x, y, size, set.channels(), set.height(), set.width());
+    }
+
+    /** Reads batch images from the source (which may skip some), then converts them. */
+    private Batch read(int start, int count) {
+        int plane = set.height() * set.width();
+        int bytes = set.channels() * plane;
+        byte[] pixels = new byte[count * bytes];
+        int[] y = new int[count];
+        int size = set.read(order, start, count, pixels, y);
+        float[] x = new float[size * bytes];
+        for (int i = 0; i < size; i++) {
+            for (int c = 0; c < set.channels(); c++) {
+                float[] lut = table[c];
+                int from = i * bytes + c * plane;
+                for (int p = 0; p < plane; p++) {
+                    x[from + p] = lut[pixels[from + p] & 0xff];
+                }
+            }
+        }
+        return new Batch(x, size == count ? y : java.util.Arrays.copyOf(y, size), size, set.channels(),
+                set.height(), set.width());
     }
 }

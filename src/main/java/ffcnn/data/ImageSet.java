@@ -14,7 +14,8 @@ import java.util.Arrays;
  * @param width      columns
  * @param numClasses number of classes K
  */
-public record ImageSet(String name, byte[] pixels, int[] labels, int channels, int height, int width, int numClasses) {
+public record ImageSet(String name, byte[] pixels, int[] labels, int channels, int height, int width, int numClasses)
+        implements ImageSource {
 
     public ImageSet {
         long expected = (long) labels.length * channels * height * width;
@@ -25,6 +26,7 @@ public record ImageSet(String name, byte[] pixels, int[] labels, int channels, i
     }
 
     /** Number of images. */
+    @Override
     public int size() {
         return labels.length;
     }
@@ -34,7 +36,18 @@ public record ImageSet(String name, byte[] pixels, int[] labels, int channels, i
         return channels * height * width;
     }
 
+    @Override
+    public int read(int[] order, int from, int count, byte[] dst, int[] dstLabels) {
+        int bytes = imageBytes();
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(pixels, order[from + i] * bytes, dst, i * bytes, bytes);
+            dstLabels[i] = labels[order[from + i]];
+        }
+        return count;
+    }
+
     /** The first {@code n} images (all of them when {@code n >= size()}). */
+    @Override
     public ImageSet head(int n) {
         if (n >= size()) {
             return this;

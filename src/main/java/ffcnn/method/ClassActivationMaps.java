@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ffcnn.data.Batch;
 import ffcnn.data.Batches;
-import ffcnn.data.ImageSet;
+import ffcnn.data.ImageSource;
 import ffcnn.data.Normalization;
 import ffcnn.nn.Network;
 import ffcnn.predict.Evaluator;
@@ -54,12 +54,12 @@ public final class ClassActivationMaps {
     }
 
     /** The maps of the first test images for their true class, {@code cam_test<i>-layers.png} in {@code runDir}. */
-    static void writeForReport(Network net, ImageSet test, Normalization norm, List<String> classNames, int epoch,
+    static void writeForReport(Network net, ImageSource test, Normalization norm, List<String> classNames, int epoch,
             Path runDir) {
         int n = Math.min(REPORT_IMAGES, test.size());
         try (NDManager m = net.manager().newSubManager(); Batches batches = Batches.ordered(test, norm, n)) {
             Batch b = batches.next();
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < b.size(); i++) { // fewer than n when a folder skips undecodable images
                 int k = b.labels()[i];
                 write(net, m, b, i, k, epoch, "test " + i + ": " + classNames.get(k), runDir, "cam_test" + i,
                         false);

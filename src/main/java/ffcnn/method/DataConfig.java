@@ -1,5 +1,7 @@
 package ffcnn.method;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * The {@code data:} section of a preset.
  *
@@ -8,8 +10,14 @@ package ffcnn.method;
  * @param limitTrain use only the first N images of the training split (0 = all)
  * @param limitValid use only the first N images of the validation split (0 = all)
  * @param limitTest  use only the first N images of the test set (0 = all)
+ * @param skipCorrupt image folders: skip images that cannot be decoded, with a warning, instead of stopping
+ *                    (optional key, false when absent; written only when true)
+ * @param augment     training batches get a random crop (padding 4) and a horizontal flip, drawn from the
+ *                    epoch's seed ({@link ffcnn.data.Augmentation}; optional key, false when absent)
  */
-public record DataConfig(String dataset, int validSize, int limitTrain, int limitValid, int limitTest) {
+public record DataConfig(String dataset, int validSize, int limitTrain, int limitValid, int limitTest,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean skipCorrupt,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean augment) {
 
     public DataConfig {
         atLeast("data.valid_size", validSize, -1);

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import ffcnn.UserInputException;
+import ffcnn.data.FolderDatasets;
 import ffcnn.encoding.EncodingConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,17 +48,25 @@ public final class PresetLoader {
      */
     public static RunConfig load(String method, String dataset, String preset, List<String> overrides) {
         Methods.get(method);
-        ObjectNode tree = resolve(method, presetName(dataset, preset), preset);
-        withDefaultEncoding(tree);
+        String name = presetName(FolderDatasets.presetName(dataset), preset);
+        if (dataset.startsWith(FolderDatasets.PREFIX) && preset != null
+                && (preset.equals("folder") || preset.startsWith("folder-"))) {
+            name = preset; // --preset folder-quick names the file itself
+        }
+        ObjectNode tree = resolve(method, name, preset);
+        withDefaults(tree);
+        if (dataset.startsWith(FolderDatasets.PREFIX) && tree.get("data") instanceof ObjectNode data) {
+            data.put("dataset", dataset); // the folder preset serves every folder:DIR
+        }
         for (String o : overrides) {
             override(tree, o);
         }
-        return fromTree(tree, isFile(preset) ? preset : method + "/" + presetName(dataset, preset));
+        return fromTree(tree, isFile(preset) ? preset : method + "/" + name);
     }
 
     /** Binds an already resolved tree (e.g. a saved config.yaml). */
     public static RunConfig fromTree(JsonNode tree, String origin) {
-        withDefaultEncoding(tree);
+        withDefaults(tree);
         RunConfig config = bind(tree, RunConfig.class, origin);
         boolean needs = Methods.get(config.method()).objective(config.objective()).labelInInput();
         if (needs == config.encoding().kind().equals("identity")) {
@@ -68,10 +77,20 @@ public final class PresetLoader {
         return config;
     }
 
-    /** Gives a tree without an {@code encoding:} section (every method without labels in the input) the identity. */
-    private static void withDefaultEncoding(JsonNode tree) {
+    /**
+     * Gives a tree without an {@code encoding:} section (every method without labels in the input) the
+     * identity, and a {@code data:} section without {@code skip_corrupt} or {@code augment} false.
+     */
+    private static void withDefaults(JsonNode tree) {
         if (tree instanceof ObjectNode obj && !obj.has("encoding")) {
             obj.set("encoding", YAML.valueToTree(EncodingConfig.IDENTITY));
+        }
+        if (tree.get("data") instanceof ObjectNode data) {
+            for (String key : List.of("skip_corrupt", "augment")) {
+                if (!data.has(key)) {
+                    data.put(key, false);
+                }
+            }
         }
     }
 

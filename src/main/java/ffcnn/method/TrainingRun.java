@@ -2,6 +2,7 @@ package ffcnn.method;
 
 import ai.djl.ndarray.NDManager;
 import ffcnn.UserInputException;
+import ffcnn.data.Augmentation;
 import ffcnn.data.DataRequest;
 import ffcnn.data.DataSplits;
 import ffcnn.data.Datasets;
@@ -55,7 +56,7 @@ public final class TrainingRun {
 
     private static RunSummary fresh(RunConfig config, Path out, Path dataDir, List<TrainingListener> listeners,
             Consumer<String> notes) {
-        DataSplits data = Datasets.load(request(config.data(), dataDir, config.train().seed()));
+        DataSplits data = load(config, dataDir);
         Provenance.write(out, config, data);
         TrainedModel.seed(config.train().seed());
         try (NDManager root = NDManager.newBaseManager()) {
@@ -105,7 +106,7 @@ public final class TrainingRun {
 
     private static RunSummary continued(RunConfig config, Path out, Path dataDir, Path checkpoint,
             List<TrainingListener> listeners) {
-        DataSplits data = Datasets.load(request(config.data(), dataDir, config.train().seed()));
+        DataSplits data = load(config, dataDir);
         try (NDManager root = NDManager.newBaseManager()) {
             List<List<AdamW>> holder = new ArrayList<>();
             TrainedModel model = TrainedModel.load(checkpoint, root, net -> {
@@ -178,8 +179,16 @@ public final class TrainingRun {
                         String.valueOf(Runtime.getRuntime().availableProcessors())));
     }
 
-    static DataRequest request(DataConfig d, Path dataDir, long seed) {
-        return new DataRequest(d.dataset(), dataDir, d.validSize(), seed, d.limitTrain(), d.limitValid(),
-                d.limitTest(), false);
+    /** The data of {@code config}, with its augmentation. */
+    private static DataSplits load(RunConfig config, Path dataDir) {
+        DataSplits data = Datasets.load(request(config, dataDir));
+        return config.data().augment() ? data.withAugmentation(Augmentation.CROP_AND_FLIP) : data;
+    }
+
+    /** The data {@code config} trains on; image folders are decoded at the model's input size. */
+    static DataRequest request(RunConfig config, Path dataDir) {
+        DataConfig d = config.data();
+        return new DataRequest(d.dataset(), dataDir, d.validSize(), config.train().seed(), d.limitTrain(),
+                d.limitValid(), d.limitTest(), false, config.model().inputSize(), d.skipCorrupt());
     }
 }

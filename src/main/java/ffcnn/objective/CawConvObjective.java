@@ -61,8 +61,9 @@ public record CawConvObjective(double labelSmoothing, double entropyWeight, doub
     @Override
     public ObjectiveHead head(int channels, int classes) {
         if (channels % classes != 0) {
-            throw new IllegalArgumentException(channels + " channels are not a multiple of " + classes
-                    + " classes (CAW-Conv keeps DeeperForward's C % K == 0)");
+            throw new ffcnn.UserInputException(channels + " channels are not a multiple of " + classes
+                    + " classes (CAW-Conv keeps DeeperForward's C % K == 0); choose model.width so that every"
+                    + " layer's width is a multiple of the class count");
         }
         return new Head(this, channels, classes);
     }

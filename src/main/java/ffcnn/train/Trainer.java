@@ -101,7 +101,7 @@ public final class Trainer {
         }
         long start = System.nanoTime();
         try (Batches batches = Batches.shuffled(data.train(), data.normalization(), config.batchSize(),
-                config.seed() * 7919L + epoch)) {
+                config.seed() * 7919L + epoch, data.augmentation())) {
             int count = batches.count();
             listeners.forEach(l -> l.onEpochStart(epoch, count));
             for (int b = 0; batches.hasNext(); b++) {

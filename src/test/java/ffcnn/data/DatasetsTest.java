@@ -28,7 +28,7 @@ class DatasetsTest {
         assertThat(s.train().size()).isEqualTo(50_000);
         assertThat(s.valid().size()).isEqualTo(10_000);
         assertThat(s.test().size()).isEqualTo(10_000);
-        assertThat(s.train().pixels()).hasSize(50_000 * 28 * 28);
+        assertThat(((ImageSet) s.train()).pixels()).hasSize(50_000 * 28 * 28);
         assertThat(s.train().channels()).isEqualTo(1);
         assertThat(s.test().labels()).startsWith(7, 2, 1, 0, 4, 1, 4, 9, 5, 9);
         assertThat(s.test().name()).isEqualTo("mnist/test");
@@ -72,7 +72,8 @@ class DatasetsTest {
         assertThat(cut.test().size()).isEqualTo(20);
         assertThat(all.train().size()).isEqualTo(59_500);
         assertThat(cut.train().labels()).isEqualTo(Arrays.copyOf(all.train().labels(), 100));
-        assertThat(cut.valid().pixels()).isEqualTo(Arrays.copyOf(all.valid().pixels(), 50 * 784));
+        assertThat(((ImageSet) cut.valid()).pixels())
+                .isEqualTo(Arrays.copyOf(((ImageSet) all.valid()).pixels(), 50 * 784));
     }
 
     @Test

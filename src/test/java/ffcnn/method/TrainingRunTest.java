@@ -205,7 +205,7 @@ class TrainingRunTest {
     @org.junit.jupiter.params.provider.MethodSource("reloadable")
     void reloadedModelPredictsExactlyAsTrained(RunConfig config, @TempDir Path dir) {
         RunSummary s = TrainingRun.start(config, dir, DATA, List.of());
-        var data = ffcnn.data.Datasets.load(TrainingRun.request(config.data(), DATA, config.train().seed()));
+        var data = ffcnn.data.Datasets.load(TrainingRun.request(config, DATA));
         try (NDManager m = NDManager.newBaseManager(); TrainedModel model = TrainedModel.load(dir, m)) {
             var scores = ffcnn.predict.Evaluator.scores(model.network(), data.test(), model.normalization(), 100,
                     model.epoch());

@@ -1,0 +1,80 @@
+package ffcnn.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ffcnn.data.ImageTrees;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ffcnn train --dataset folder:DIR} end to end on a tiny tree, and its input errors. */
+class FolderTrainingTest extends CommandLineTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void trainsOnAFolderTreeEndToEnd() throws Exception {
+        Path tree = ImageTrees.tree(dir.resolve("shapes"), List.of("train", "test"), List.of("dark", "light"),
+                8, 20, true);
+        Path run = dir.resolve("run");
+        int code = run("train", "--method", "caw-conv", "--dataset", "folder:" + tree, "--preset", "folder-quick",
+                "--set", "model.width=0.1", "--epochs", "1", "--quiet", "--out", run.toString());
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("test accuracy");
+        assertThat(Files.readString(run.resolve("config.yaml"))).contains("dataset: folder:" + tree);
+        writers();
+        assertThat(run("eval", "--model", run.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("16 images");
+    }
+
+    @Test
+    void augmentIsAnOptionalKeyWrittenOnlyWhenOn() {
+        String plain = ffcnn.method.PresetLoader.toYaml(ffcnn.method.PresetLoader.load("caw-conv", "fashion-mnist",
+                "quick", List.of()));
+        assertThat(plain).doesNotContain("augment").doesNotContain("skip_corrupt");
+        String on = ffcnn.method.PresetLoader.toYaml(ffcnn.method.PresetLoader.load("caw-conv", "folder:x",
+                "folder-quick", List.of("data.augment=true", "data.skip_corrupt=true")));
+        assertThat(on).contains("augment: true", "skip_corrupt: true", "dataset: folder:x");
+        assertThat(ffcnn.method.PresetLoader.load("caw-conv", "tiny-imagenet", "paper", List.of()).data().augment())
+                .isTrue();
+    }
+
+    @Test
+    void corruptImageExitsTwoNamingTheFile() throws Exception {
+        Path tree = ImageTrees.tree(dir.resolve("t"), List.of("train", "test"), List.of("a", "b"), 3, 8, false);
+        Files.writeString(tree.resolve("train/b/b_1.png"), "broken");
+        int code = run("train", "--method", "caw-conv", "--dataset", "folder:" + tree, "--preset", "folder-quick",
+                "--epochs", "1", "--quiet", "--out", dir.resolve("run").toString());
+        assertThat(code).isEqualTo(2);
+        assertOneErrorLine("b_1.png");
+    }
+
+    @Test
+    void classCountThatDoesNotDivideTheWidthsExitsTwo() {
+        Path tree = ImageTrees.tree(dir.resolve("t"), List.of("train", "test"), List.of("a", "b", "c"), 2, 8, true);
+        int code = run("train", "--dataset", "folder:" + tree, "--preset", "folder-quick", "--set", "model.width=0.1",
+                "--quiet", "--out", dir.resolve("run").toString());
+        assertThat(code).isEqualTo(2);
+        assertOneErrorLine("not a multiple of 3 classes", "model.width");
+    }
+
+    @Test
+    void treeWithoutTrainExitsTwo() {
+        ImageTrees.tree(dir.resolve("t"), List.of("test"), List.of("a"), 1, 8, false);
+        int code = run("train", "--dataset", "folder:" + dir.resolve("t"), "--preset", "folder-quick", "--quiet",
+                "--out", dir.resolve("run").toString());
+        assertThat(code).isEqualTo(2);
+        assertOneErrorLine("no train/ folder");
+    }
+
+    @Test
+    void datasetsListsFolderTreesUnderTheDataDir() {
+        ImageTrees.tree(dir.resolve("flowers"), List.of("train", "val"), List.of("a"), 1, 8, false);
+        assertThat(run("datasets", "--data-dir", dir.toString())).isZero();
+        assertThat(out.toString()).contains("folder:" + dir.resolve("flowers"));
+        assertThat(err.toString()).isEmpty();
+    }
+}

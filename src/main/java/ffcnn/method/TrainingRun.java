@@ -55,7 +55,7 @@ public final class TrainingRun {
 
     private static RunSummary fresh(RunConfig config, Path out, Path dataDir, List<TrainingListener> listeners,
             Consumer<String> notes) {
-        DataSplits data = Datasets.load(request(config.data(), dataDir, config.train().seed()));
+        DataSplits data = load(config, dataDir);
         Provenance.write(out, config, data);
         TrainedModel.seed(config.train().seed());
         try (NDManager root = NDManager.newBaseManager()) {
@@ -105,7 +105,7 @@ public final class TrainingRun {
 
     private static RunSummary continued(RunConfig config, Path out, Path dataDir, Path checkpoint,
             List<TrainingListener> listeners) {
-        DataSplits data = Datasets.load(request(config.data(), dataDir, config.train().seed()));
+        DataSplits data = load(config, dataDir);
         try (NDManager root = NDManager.newBaseManager()) {
             List<List<AdamW>> holder = new ArrayList<>();
             TrainedModel model = TrainedModel.load(checkpoint, root, net -> {
@@ -176,6 +176,19 @@ public final class TrainingRun {
                 config.model().arch(), config.model().width(), net.layers().size(), net.parameterCount(),
                 t.epochs(), t.batchSize(), t.lr(), System.getProperty("ai.djl.pytorch.num_threads",
                         String.valueOf(Runtime.getRuntime().availableProcessors())));
+    }
+
+    /**
+     * The data of {@code config}; with {@code encoding.input_norm: pixel-rms} the images reach the network as
+     * pixels in [0, 1] (mean 0, std 1, saved so in the model), not standardised by the dataset's mean and std.
+     */
+    static DataSplits load(RunConfig config, Path dataDir) {
+        DataSplits data = Datasets.load(request(config.data(), dataDir, config.train().seed()));
+        if (!config.encoding().inputNorm().equals("pixel-rms")) {
+            return data;
+        }
+        return new DataSplits(data.dataset(), data.train(), data.valid(), data.test(),
+                ffcnn.data.Normalization.uniform(data.train().channels(), 0f, 1f), data.classNames());
     }
 
     static DataRequest request(DataConfig d, Path dataDir, long seed) {

@@ -87,7 +87,7 @@ public record AsgeObjective(double alpha) implements Objective {
             for (int j = 0; j < p; j++) {
                 String rows = (i * h / p) + ":" + ((i + 1) * h + p - 1) / p;
                 String cols = (j * w / p) + ":" + ((j + 1) * w + p - 1) / p;
-                cells.add(x.get(":, :, " + rows + ", " + cols).mean(new int[] {2, 3}));
+                cells.add(x.get(":, :, " + rows + ", " + cols).mean(new int[] {3}).mean(new int[] {2}));
             }
         }
         Shape s = x.getShape();

@@ -64,15 +64,16 @@ class AsgeObjectiveTest {
             Network rgb = network(m, "vgg8", 1, 32, 3, 10);
             assertThat(rgb.parameterCount()).isEqualTo(9_148_416);
             long[][] fixed = fixedSizes(rgb);
-            assertThat(fixed).extracting(f -> f[0]).containsExactly(2048L, 1024L, 1024L, 512L, 512L, 512L, 512L);
+            assertThat(java.util.Arrays.stream(fixed).mapToLong(f -> f[0])).containsExactly(2048L, 1024L, 1024L, 512L, 512L,
+                    512L, 512L);
             assertThat(java.util.Arrays.stream(fixed).mapToLong(f -> f[1]).sum()).isEqualTo(61_510);
             assertThat(network(m, "vgg8", 1, 32, 1, 10).parameterCount()).isEqualTo(9_146_112);
             assertThat(java.util.Arrays.stream(fixedSizes(network(m, "vgg8", 1, 32, 3, 100))).mapToLong(f -> f[1])
                     .sum()).isEqualTo(615_100);
             Network vgg11 = network(m, "vgg11", 1, 32, 3, 100);
             assertThat(vgg11.parameterCount()).isEqualTo(16_227_840);
-            assertThat(fixedSizes(vgg11)).extracting(f -> f[0]).containsExactly(2048L, 1024L, 1024L, 512L, 512L,
-                    512L, 512L, 512L, 512L, 512L);
+            assertThat(java.util.Arrays.stream(fixedSizes(vgg11)).mapToLong(f -> f[0])).containsExactly(2048L, 1024L,
+                    1024L, 512L, 512L, 512L, 512L, 512L, 512L, 512L);
         }
     }
 

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The named networks: TinyCNN (4 layers), the CAW-Conv VGG (13 layers) and ResNet-17 with the
- * DeeperForward shortcut pattern (specs/caw-conv.md 6, specs/deeperforward.md 5). {@code width} multiplies
+ * DeeperForward shortcut pattern (specs/caw-conv.md 6, specs/deeperforward.md 5), ASGE's VGG8 and VGG11
+ * (specs/asge.md 4) and the other methods' own networks. {@code width} multiplies
  * every channel count (3 gives the papers' CHx3 ResNet).
  */
 public final class Architectures {

@@ -43,8 +43,7 @@ public record AsgeObjective(double alpha) implements Objective {
 
     @Override
     public ObjectiveHead head(int channels, int classes) {
-        throw new UserInputException("an ASGE head cuts the map into a grid: it is built from the layer's context,"
-                + " which knows the map size");
+        throw new UserInputException("an ASGE head cuts the map into a grid, so it needs the layer's map size");
     }
 
     @Override
@@ -58,7 +57,8 @@ public record AsgeObjective(double alpha) implements Objective {
 
     /** P_l = round((C_L / C_l)^alpha), clamped to [1, H_l]. */
     public int partition(LayerContext c) {
-        long p = Math.round(Math.pow((double) c.lastChannels() / c.channels(), alpha));
+        double ratio = c.lastChannels() / (double) c.channels();
+        long p = Math.round(Math.exp(alpha * Math.log(ratio)));
         return (int) Math.max(1, Math.min(c.size(), p));
     }
 
@@ -80,8 +80,9 @@ public record AsgeObjective(double alpha) implements Objective {
 
     /** Adaptive average pooling cell by cell, windows [floor(i H / P), ceil((i + 1) H / P)). */
     static NDArray windows(NDArray x, int p) {
-        long h = x.getShape().get(2);
-        long w = x.getShape().get(3);
+        Shape s = x.getShape();
+        long h = s.get(2);
+        long w = s.get(3);
         NDList cells = new NDList();
         for (int i = 0; i < p; i++) {
             for (int j = 0; j < p; j++) {
@@ -90,7 +91,6 @@ public record AsgeObjective(double alpha) implements Objective {
                 cells.add(x.get(":, :, " + rows + ", " + cols).mean(new int[] {3}).mean(new int[] {2}));
             }
         }
-        Shape s = x.getShape();
         return NDArrays.stack(cells, 2).reshape(s.get(0), s.get(1), p, p);
     }
 
@@ -114,10 +114,6 @@ public record AsgeObjective(double alpha) implements Objective {
                     .optShape(new Shape(classes)).optInitializer(normal).optRequiresGrad(false).build());
         }
 
-        int partition() {
-            return partition;
-        }
-
         /** a = g R + beta, [B, K], in u's manager. */
         NDArray logits(NDArray u) {
             return goodness(u, partition).matMul(projection.getArray()).add(bias.getArray());
@@ -125,15 +121,14 @@ public record AsgeObjective(double alpha) implements Objective {
 
         @Override
         public NDArray scores(NDArray y, int epoch) {
-            return logits(y);
+            return logits(y); // a_l, no softmax: the strategies sum raw scores (spec 9.2)
         }
 
         @Override
         public LocalLoss loss(NDArray y, Targets targets, int epoch) {
-            NDArray labels = targets.classes();
             NDArray a = logits(y);
-            NDArray ce = CrossEntropy.of(a, labels, 0f);
-            return LocalLoss.classified(ce, ce, a, labels);
+            NDArray ce = CrossEntropy.of(a, targets.classes(), 0f);
+            return LocalLoss.classified(ce, ce, a, targets.classes());
         }
 
         /**

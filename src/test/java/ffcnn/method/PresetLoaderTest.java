@@ -77,7 +77,7 @@ class PresetLoaderTest {
                 assertThat(c.model().dropout()).isEqualTo(0.1);
                 assertThat(c.model().init()).isEqualTo("normal-fan-in");
                 assertThat(c.encoding().inputNorm()).isEqualTo("pixel-rms");
-                assertThat(c.train().lr()).isEqualTo(p.equals("paper") ? 2e-4 : 1e-3);
+                assertThat(c.train().lr()).isEqualTo(p.equals("paper") ? 2e-4 : 3e-3);
                 assertThat(c.train().lrMin()).isEqualTo(1e-5);
                 assertThat(c.train().weightDecay()).isEqualTo(1e-3);
                 assertThat(c.predict().strategy()).isEqualTo("goodness");

@@ -117,7 +117,8 @@ class AsgeObjectiveTest {
             var head = (AsgeObjective.Head) ASGE.head(new LayerContext(0, LayerSpec.conv(1, c, 3, 1, false), c, 4,
                     4, k));
             head.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, new Shape(1, c, 1, 1));
-            assertThat(head.partition()).isEqualTo(2);
+            assertThat(head.getParameters().get("projection").getArray().getShape()).as("C P^2 x K, P = 2")
+                    .isEqualTo(new Shape(8, 3));
             NDArray u = m.randomUniform(0f, 1f, new Shape(b, c, 4, 4));
             u.setRequiresGradient(true);
             NDArray labels = m.create(new int[] {2, 0});

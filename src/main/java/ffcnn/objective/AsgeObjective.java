@@ -57,8 +57,7 @@ public record AsgeObjective(double alpha) implements Objective {
 
     /** P_l = round((C_L / C_l)^alpha), clamped to [1, H_l]. */
     public int partition(LayerContext c) {
-        double ratio = c.lastChannels() / (double) c.channels();
-        long p = Math.round(Math.exp(alpha * Math.log(ratio)));
+        long p = Math.round(Math.exp(alpha * Math.log(c.lastChannels() / (double) c.channels())));
         return (int) Math.max(1, Math.min(c.size(), p));
     }
 

@@ -1,6 +1,7 @@
 package ffcnn.method;
 
 import ffcnn.UserInputException;
+import ffcnn.objective.AsgeObjective;
 import ffcnn.objective.BackpropObjective;
 import ffcnn.objective.CafoObjective;
 import ffcnn.objective.CawConvObjective;
@@ -29,7 +30,10 @@ public final class Methods {
             new Method("ff-cnn", "FF-CNN: Forward-Forward convolutional network with spatially extended labels"
                     + " (Fourier patterns or morphological transformations) over the whole image", FfObjective.class),
             new Method("cafo", "CaFo: cascaded blocks with fixed random weights, a linear predictor per block trained"
-                    + " with cross-entropy (or MSE, sparsemax), prediction by the summed predictors", CafoObjective.class));
+                    + " with cross-entropy (or MSE, sparsemax), prediction by the summed predictors", CafoObjective.class),
+            new Method("asge", "ASGE: per-layer cross-entropy on the spatial goodness of an adaptive grid through a"
+                    + " fixed random projection, prediction by the summed layer scores (ICASSP 2026)",
+                    AsgeObjective.class));
 
     private Methods() {
     }

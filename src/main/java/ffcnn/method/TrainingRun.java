@@ -179,9 +179,17 @@ public final class TrainingRun {
                         String.valueOf(Runtime.getRuntime().availableProcessors())));
     }
 
-    /** The data of {@code config}, with its augmentation. */
-    private static DataSplits load(RunConfig config, Path dataDir) {
+    /**
+     * The data of {@code config}, with its augmentation; with {@code encoding.input_norm: pixel-rms} the images
+     * reach the network as pixels in [0, 1] (mean 0, std 1, saved so in the model), not standardised by the
+     * dataset's mean and std.
+     */
+    static DataSplits load(RunConfig config, Path dataDir) {
         DataSplits data = Datasets.load(request(config, dataDir));
+        if (config.encoding().inputNorm().equals("pixel-rms")) {
+            data = new DataSplits(data.dataset(), data.train(), data.valid(), data.test(),
+                    ffcnn.data.Normalization.uniform(data.train().channels(), 0f, 1f), data.classNames());
+        }
         return config.data().augment() ? data.withAugmentation(Augmentation.CROP_AND_FLIP) : data;
     }
 

@@ -6,14 +6,15 @@ import java.util.List;
 
 /**
  * The named networks: TinyCNN (4 layers), the CAW-Conv VGG (13 layers) and ResNet-17 with the
- * DeeperForward shortcut pattern (specs/caw-conv.md 6, specs/deeperforward.md 5). {@code width} multiplies
+ * DeeperForward shortcut pattern (specs/caw-conv.md 6, specs/deeperforward.md 5), ASGE's VGG8 and VGG11
+ * (specs/asge.md 4) and the other methods' own networks. {@code width} multiplies
  * every channel count (3 gives the papers' CHx3 ResNet).
  */
 public final class Architectures {
 
     /** Names accepted by {@link #build}. */
     public static final List<String> NAMES = List.of("tiny-cnn", "vgg", "vgg14", "resnet17", "cwcomp-cnn", "ff-mlp",
-            "ff-cnn", "cafo-cnn");
+            "ff-cnn", "cafo-cnn", "vgg8", "vgg11");
 
     private Architectures() {
     }
@@ -37,6 +38,8 @@ public final class Architectures {
             case "resnet17" -> resnet17(channels, width);
             case "cwcomp-cnn" -> cwcompCnn(channels, classes, width);
             case "cafo-cnn" -> cafoCnn(channels, width);
+            case "vgg8" -> asgeVgg(channels, width, VGG8);
+            case "vgg11" -> asgeVgg(channels, width, VGG11);
             default -> throw new UserInputException("unknown architecture '" + name + "' (known: "
                     + String.join(", ", NAMES) + ")");
         };
@@ -111,6 +114,32 @@ public final class Architectures {
         for (int i = 0; i < 3; i++) {
             int c = scaled(32 << (2 * i), width);
             layers.add(new LayerSpec(in, c, 3, 1, 1, false, ResidualLink.NONE, 1, true));
+            in = c;
+        }
+        return List.copyOf(layers);
+    }
+
+    /** ASGE's VGG8 (specs/asge.md 4.2): {channels, 2x2 average pool after the layer (1) or not (0)}. */
+    static final int[][] VGG8 = {{128, 0}, {256, 1}, {256, 0}, {512, 1}, {512, 1}, {512, 1}, {512, 0}};
+
+    /** ASGE's VGG11 (specs/asge.md 4.3). */
+    static final int[][] VGG11 = {{128, 0}, {256, 1}, {256, 0}, {512, 1}, {512, 0}, {512, 1}, {512, 0}, {512, 1},
+        {512, 0}, {512, 0}};
+
+    /**
+     * ASGE's VGG networks (specs/asge.md 4.2, 4.3): conv 3x3, stride 1, padding 1 per layer; a layer that pools
+     * after itself (before its dropout and norm) is written as a 2x2 average pool before the next layer's
+     * convolution, which is where {@link AsgeUnit} applies it. The official VGG11 takes RGB only; here the
+     * first layer takes {@code channels}.
+     */
+    public static List<LayerSpec> asgeVgg(int channels, double width, int[][] plan) {
+        List<LayerSpec> layers = new ArrayList<>();
+        int in = channels;
+        boolean pooled = false;
+        for (int[] layer : plan) {
+            int c = scaled(layer[0], width);
+            layers.add(LayerSpec.conv(in, c, 3, 1, pooled));
+            pooled = layer[1] == 1;
             in = c;
         }
         return List.copyOf(layers);

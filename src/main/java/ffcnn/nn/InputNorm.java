@@ -9,7 +9,12 @@ public enum InputNorm {
     /** Layer norm over (C, H, W): subtract the mean, divide by the standard deviation (CAW-Conv, DeeperForward). */
     LAYER,
     /** Divide by the root mean square over (C, H, W), no mean subtraction: Forward-Forward (specs/baselines.md 2). */
-    RMS;
+    RMS,
+    /**
+     * {@link #RMS} of the pixels in [0, 1], without the dataset's mean/std standardisation before it (ASGE,
+     * specs/asge.md 4.1): a run with this norm reads its images with mean 0 and std 1.
+     */
+    PIXEL_RMS;
 
     /** loeweX's epsilon of the RMS normalisation. */
     static final float RMS_EPS = 1e-8f;
@@ -18,7 +23,7 @@ public enum InputNorm {
     public NDArray apply(NDArray x) {
         return switch (this) {
             case LAYER -> GroupNormalization.layer(x);
-            case RMS -> rms(x);
+            case RMS, PIXEL_RMS -> rms(x);
         };
     }
 
@@ -30,13 +35,13 @@ public enum InputNorm {
         return flat.div(norm).reshape(s);
     }
 
-    /** Parses a preset value: {@code layer} or {@code rms}. */
+    /** Parses a preset value: {@code layer}, {@code rms} or {@code pixel-rms}. */
     public static InputNorm parse(String name) {
         for (InputNorm n : values()) {
-            if (n.name().equalsIgnoreCase(name)) {
+            if (n.name().replace('_', '-').equalsIgnoreCase(name)) {
                 return n;
             }
         }
-        throw new UserInputException("unknown encoding.input_norm '" + name + "' (known: layer, rms)");
+        throw new UserInputException("unknown encoding.input_norm '" + name + "' (known: layer, rms, pixel-rms)");
     }
 }

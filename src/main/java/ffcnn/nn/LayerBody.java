@@ -23,7 +23,7 @@ public abstract class LayerBody extends FixedShapeBlock {
 
     /** Names accepted by {@link #of}. */
     public static final List<String> BLOCKS = List.of(ConvUnit.NAME, ConvBnUnit.NAME, ConvLnUnit.NAME,
-            FfReluUnit.NAME);
+            FfReluUnit.NAME, AsgeUnit.NAME);
 
     protected static final Shape TWO = new Shape(2, 2);
     protected static final Shape NO_PAD = new Shape(0, 0);
@@ -55,13 +55,14 @@ public abstract class LayerBody extends FixedShapeBlock {
                         m.randomUniform((float) -bound, (float) bound, shape, type)).build());
     }
 
-    /** The body called {@code block} for layer {@code spec}. */
-    public static LayerBody of(String block, LayerSpec spec, float dropout, Initializer init) {
+    /** The body called {@code block} for layer {@code spec}, the {@code index}-th of the network (0-based). */
+    public static LayerBody of(String block, int index, LayerSpec spec, float dropout, Initializer init) {
         return switch (block) {
             case ConvUnit.NAME -> new ConvUnit(spec, dropout, init);
             case ConvBnUnit.NAME -> new ConvBnUnit(spec, dropout, init);
             case ConvLnUnit.NAME -> new ConvLnUnit(spec, init);
             case FfReluUnit.NAME -> new FfReluUnit(spec, init);
+            case AsgeUnit.NAME -> new AsgeUnit(spec, index == 0, dropout, init);
             default -> throw new UserInputException("unknown model.block '" + block + "' (known: "
                     + String.join(", ", BLOCKS) + ")");
         };
@@ -85,6 +86,11 @@ public abstract class LayerBody extends FixedShapeBlock {
     /** [2x2 average pool] -> conv (with {@code bias}, or none when null): the pre-activation. */
     protected final NDArray linear(NDArray x, NDArray bias) {
         NDArray in = spec.poolBefore() ? Pool.avgPool2d(x, TWO, TWO, NO_PAD, false, true) : x;
+        return conv(in, bias);
+    }
+
+    /** The convolution alone (with {@code bias}, or none when null), grouped as the spec says. */
+    protected final NDArray conv(NDArray in, NDArray bias) {
         return Convolution.apply(in, weight.getArray(), bias, stride, padding, spec.groups());
     }
 

@@ -7,8 +7,8 @@ package ffcnn.nn;
  * @param width      channel multiplier (3 = CHx3)
  * @param dropout    dropout probability after each ReLU
  * @param outputNorm normalisation of what each layer passes on: {@code instance}, {@code group}, {@code none}
- * @param init       conv initialisation: {@code uniform-fan-in} (PyTorch default) or {@code normal-fan-out}
- *                   (kaiming normal, fan out)
+ * @param init       conv initialisation: {@code uniform-fan-in} (PyTorch default), {@code normal-fan-out}
+ *                   (kaiming normal, fan out) or {@code normal-fan-in} (kaiming normal, fan in)
  * @param inputSize  side length images are resized to (bilinear) before layer 0; 0 keeps the dataset's
  * @param block      the order of operations in each layer's body, one of {@link LayerBody#BLOCKS}
  */

@@ -39,7 +39,7 @@ public final class NetworkBuilder {
             LayerSpec spec = specs.get(i);
             size = size > 0 ? spec.outputSize(size) : 0;
             LayerContext context = new LayerContext(i, spec, spec.outChannels(), size, last, classes);
-            LocalLayer layer = new LocalLayer(LayerBody.of(model.block(), spec, (float) model.dropout(), init),
+            LocalLayer layer = new LocalLayer(LayerBody.of(model.block(), i, spec, (float) model.dropout(), init),
                     objective.head(context), norm, classes, objective.trainsBody());
             layer.initialize(manager);
             layers.add(layer);
@@ -56,8 +56,11 @@ public final class NetworkBuilder {
             // kaiming_normal_(mode='fan_out', nonlinearity='relu'): N(0, sqrt(2/fan_out))
             case "normal-fan-out" -> new XavierInitializer(XavierInitializer.RandomType.GAUSSIAN,
                     XavierInitializer.FactorType.OUT, 2);
+            // kaiming_normal_(mode='fan_in', nonlinearity='relu'): N(0, sqrt(2/fan_in)) (ASGE)
+            case "normal-fan-in" -> new XavierInitializer(XavierInitializer.RandomType.GAUSSIAN,
+                    XavierInitializer.FactorType.IN, 2);
             default -> throw new UserInputException("unknown model.init '" + name
-                    + "' (known: uniform-fan-in, normal-fan-out)");
+                    + "' (known: uniform-fan-in, normal-fan-out, normal-fan-in)");
         };
     }
 }

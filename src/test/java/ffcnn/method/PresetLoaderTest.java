@@ -68,6 +68,27 @@ class PresetLoaderTest {
     }
 
     @Test
+    void asgePresetsFollowItsCode() { // specs/asge.md 4, 10
+        for (String d : List.of("mnist", "fashion-mnist", "cifar10", "cifar100")) {
+            for (String p : List.of("paper", "quick")) {
+                RunConfig c = PresetLoader.load("asge", d, p, List.of());
+                assertThat(c.model().arch()).as(d).isEqualTo(d.equals("cifar100") ? "vgg11" : "vgg8");
+                assertThat(c.model().inputSize()).isEqualTo(32);
+                assertThat(c.model().dropout()).isEqualTo(0.1);
+                assertThat(c.model().init()).isEqualTo("normal-fan-in");
+                assertThat(c.encoding().inputNorm()).isEqualTo("pixel-rms");
+                assertThat(c.train().lr()).isEqualTo(p.equals("paper") ? 2e-4 : 3e-3);
+                assertThat(c.train().lrMin()).isEqualTo(1e-5);
+                assertThat(c.train().weightDecay()).isEqualTo(1e-3);
+                assertThat(c.predict().strategy()).isEqualTo("goodness");
+                assertThat(c.model().width()).isEqualTo(p.equals("paper") ? 1.0 : 0.125);
+                assertThat(c.train().epochs()).isEqualTo(p.equals("paper") ? 100 : 2);
+                assertThat(c.train().batchSize()).isEqualTo(p.equals("paper") ? 128 : 32);
+            }
+        }
+    }
+
+    @Test
     void cwcompAndBackpropPresetsFollowTheirCode() {
         RunConfig cwc = PresetLoader.load("cwcomp", "fashion-mnist", "paper", List.of());
         assertThat(cwc.model().block()).isEqualTo("dropout-conv-relu-bn");

@@ -150,7 +150,11 @@ class NetworkTest {
                 new Case("ff-cnn", new ffcnn.objective.FfObjective("sum", 0.5), new ModelConfig("ff-cnn", 0.25, 0,
                         "layer", "uniform-fan-in", 0, "conv-ln-relu")),
                 new Case("symba", new ffcnn.objective.SymbaObjective("mean", 4), new ModelConfig("ff-mlp", 0.05, 0,
-                        "rms", "uniform-fan-in", 28, "conv-bias-relu-fullgrad")));
+                        "rms", "uniform-fan-in", 28, "conv-bias-relu-fullgrad")),
+                new Case("cafo", new ffcnn.objective.CafoObjective("ce"), new ModelConfig("cafo-cnn", 0.25, 0,
+                        "none", "uniform-fan-in", 28, "dropout-conv-relu-bn")),
+                new Case("asge", new ffcnn.objective.AsgeObjective(1), new ModelConfig("vgg8", 0.0625, 0.1,
+                        "none", "normal-fan-in", 32, "pool-dropout-rms-conv-relu")));
     }
 
     @org.junit.jupiter.params.ParameterizedTest

@@ -20,19 +20,9 @@ import org.junit.jupiter.api.Test;
 /** The loop itself, on small synthetic images: memory stays flat, NaN stops the run before any update. */
 class TrainerTest {
 
+
     static DataSplits synthetic(int n) {
-        Random r = new Random(1);
-        byte[] px = new byte[n * 64];
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            labels[i] = i % 10;
-            for (int j = 0; j < 64; j++) {
-                px[i * 64 + j] = (byte) (j % 10 == labels[i] ? 200 + r.nextInt(50) : r.nextInt(60));
-            }
-        }
-        ImageSet set = new ImageSet("synthetic", px, labels, 1, 8, 8, 10);
-        List<String> names = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
-        return new DataSplits("synthetic", set, set.head(32), set.head(64), Normalization.uniform(1, 0.5f, 0.5f), names);
+        return ffcnn.testing.SyntheticData.splits(n, 32, 64);
     }
 
     static Network network(NDManager m) {

@@ -55,14 +55,15 @@ public abstract class LayerBody extends FixedShapeBlock {
                         m.randomUniform((float) -bound, (float) bound, shape, type)).build());
     }
 
-    /** The body called {@code block} for layer {@code spec}, the {@code index}-th of the network (0-based). */
-    public static LayerBody of(String block, int index, LayerSpec spec, float dropout, Initializer init) {
+    /** The body called {@code block} for the layer of {@code context}. */
+    public static LayerBody of(String block, LayerContext context, float dropout, Initializer init) {
+        LayerSpec spec = context.spec();
         return switch (block) {
             case ConvUnit.NAME -> new ConvUnit(spec, dropout, init);
             case ConvBnUnit.NAME -> new ConvBnUnit(spec, dropout, init);
             case ConvLnUnit.NAME -> new ConvLnUnit(spec, init);
             case FfReluUnit.NAME -> new FfReluUnit(spec, init);
-            case AsgeUnit.NAME -> new AsgeUnit(spec, index == 0, dropout, init);
+            case AsgeUnit.NAME -> new AsgeUnit(spec, context.index() == 0, dropout, init);
             default -> throw new UserInputException("unknown model.block '" + block + "' (known: "
                     + String.join(", ", BLOCKS) + ")");
         };

@@ -15,12 +15,18 @@ package ffcnn.nn;
  */
 public record LayerContext(int index, LayerSpec spec, int channels, int size, int lastChannels, int classes) {
 
-    /** The flattened output's length C * size * size; fails when the size is not fixed. */
-    public long flatFeatures() {
+    /** The side of the output map, for heads that read the map itself; fails when the size is not fixed. */
+    public int mapSize() {
         if (size < 1) {
-            throw new ffcnn.UserInputException("this method's heads read the whole map, so its preset needs"
+            throw new ffcnn.UserInputException("this method's heads read the layer's map, so its preset needs"
                     + " model.input_size (the side of the images the network is built for)");
         }
-        return (long) channels * size * size;
+        return size;
+    }
+
+    /** The flattened output's length C * size * size; fails when the size is not fixed. */
+    public long flatFeatures() {
+        long side = mapSize();
+        return channels * side * side;
     }
 }

@@ -39,7 +39,7 @@ public final class NetworkBuilder {
             LayerSpec spec = specs.get(i);
             size = size > 0 ? spec.outputSize(size) : 0;
             LayerContext context = new LayerContext(i, spec, spec.outChannels(), size, last, classes);
-            LocalLayer layer = new LocalLayer(LayerBody.of(model.block(), i, spec, (float) model.dropout(), init),
+            LocalLayer layer = new LocalLayer(LayerBody.of(model.block(), context, (float) model.dropout(), init),
                     objective.head(context), norm, classes, objective.trainsBody());
             layer.initialize(manager);
             layers.add(layer);

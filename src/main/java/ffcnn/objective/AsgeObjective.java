@@ -48,10 +48,7 @@ public record AsgeObjective(double alpha) implements Objective {
 
     @Override
     public ObjectiveHead head(LayerContext context) {
-        if (context.size() < 1) {
-            throw new UserInputException("ASGE's spatial goodness needs the map size, so its preset needs"
-                    + " model.input_size (the side of the images the network is built for)");
-        }
+        context.mapSize(); // the grid is cut from the map: its size must be fixed
         return new Head(partition(context), context);
     }
 

@@ -186,32 +186,10 @@ public final class Batches implements Iterator<Batch>, AutoCloseable {
         return batch;
     }
 
-    /** Converts batch {@code b} through the per-channel lookup table. */
+    /** Batch {@code b}: its images read from the source, converted through the per-channel lookup table. */
     Batch build(int b) {
         int start = b * batchSize;
-        int size = Math.min(batchSize, order.length - start);
-        if (!(set instanceof ImageSet memory)) {
-            return read(start, size);
-        }
-        int bytes = memory.imageBytes();
-        int plane = set.height() * set.width();
-        byte[] pixels = memory.pixels();
-        int[] allLabels = set.labels();
-        float[] x = new float[size * bytes];
-        int[] y = new int[size];
-        for (int i = 0; i < size; i++) {
-            int src = order[start + i] * bytes;
-            y[i] = allLabels[order[start + i]];
-            for (int c = 0; c < set.channels(); c++) {
-                float[] lut = table[c];
-                int from = src + c * plane;
-                int to = i * bytes + c * plane;
-                for (int p = 0; p < plane; p++) {
-                    x[to + p] = lut[pixels[from + p] & 0xff];
-                }
-            }
-        }
-        return new Batch(x, y, size, set.channels(), set.height(), set.width());
+        return read(start, Math.min(batchSize, order.length - start));
     }
 
     /** Reads batch images from the source (which may skip some), then converts them. */

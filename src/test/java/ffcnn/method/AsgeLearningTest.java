@@ -3,6 +3,7 @@ package ffcnn.method;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
+import ffcnn.testing.RealData;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("learning")
 class AsgeLearningTest {
 
+    @Tag(RealData.FASHION_MNIST)
     @Test
     void quickPresetLearnsFashionMnist(@TempDir Path dir) {
         RunConfig config = PresetLoader.load("asge", "fashion-mnist", "quick", List.of("data.limit_train=10000",

@@ -2,6 +2,7 @@ package ffcnn.method;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ffcnn.testing.RealData;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -30,6 +31,7 @@ class CafoLearningTest {
         assertThat(s.testAccuracy()).as("summed predictors").isGreaterThanOrEqualTo(0.85);
     }
 
+    @Tag(RealData.FASHION_MNIST)
     @Test
     void quickPresetLearnsFashionMnist(@TempDir Path dir) {
         RunSummary s = quick("fashion-mnist", dir);

@@ -2,6 +2,7 @@ package ffcnn.method;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ffcnn.testing.RealData;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("learning")
 class CawConvLearningTest {
 
+    @Tag(RealData.FASHION_MNIST)
     @Test
     void tinyCnnQuickPresetLearnsFashionMnist(@TempDir Path dir) {
         RunConfig config = PresetLoader.load("caw-conv", "fashion-mnist", "quick", List.of("data.limit_train=10000",

@@ -2,6 +2,7 @@ package ffcnn.method;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ffcnn.testing.RealData;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -42,6 +43,7 @@ class ForwardForwardLearningTest {
         assertThat(s.testAccuracy()).as("symba test accuracy").isGreaterThanOrEqualTo(0.80);
     }
 
+    @Tag(RealData.FASHION_MNIST)
     @ParameterizedTest
     @ValueSource(strings = {"fourier", "morphological"})
     void ffCnnLearnsFashionMnistWithSpatialLabels(String kind, @TempDir Path dir) {

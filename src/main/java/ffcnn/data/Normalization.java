@@ -34,6 +34,69 @@ public record Normalization(float[] mean, float[] std) {
         return new Normalization(m, s);
     }
 
+    /** ImageNet's per-channel statistics (torchvision's). */
+    public static final Normalization IMAGENET = new Normalization(new float[] {0.485f, 0.456f, 0.406f},
+            new float[] {0.229f, 0.224f, 0.225f});
+
+    /** The values {@link #resolve} knows by name. */
+    public static final String KNOWN = "dataset, none, imagenet, MEAN/STD or M1,M2,M3/S1,S2,S3";
+
+    /**
+     * The normalisation a preset's {@code data.normalization} names, for images of {@code channels} channels:
+     * {@code dataset} (or null) keeps {@code datasetDefault}, the dataset's own statistics; {@code none} leaves
+     * the pixels in [0, 1] (mean 0, std 1); {@code imagenet} is {@link #IMAGENET} (its grey mean for one
+     * channel); {@code MEAN/STD} is the same pair for every channel, {@code M1,M2,M3/S1,S2,S3} one per channel.
+     *
+     * @throws IllegalArgumentException for any other text, a channel count that does not match, or a std
+     *                                  {@code <= 0}
+     */
+    public static Normalization resolve(String spec, Normalization datasetDefault, int channels) {
+        if (spec == null || spec.equals("dataset")) {
+            return datasetDefault;
+        }
+        if (spec.equals("none")) {
+            return uniform(channels, 0f, 1f);
+        }
+        if (spec.equals("imagenet")) {
+            return channels == 3 ? IMAGENET : uniform(channels, mean(IMAGENET.mean), mean(IMAGENET.std));
+        }
+        String[] parts = spec.split("/", -1);
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("data.normalization '" + spec + "' is not one of: " + KNOWN);
+        }
+        float[] m = numbers(parts[0], spec);
+        float[] s = numbers(parts[1], spec);
+        if (m.length != s.length || (m.length != 1 && m.length != channels)) {
+            throw new IllegalArgumentException("data.normalization '" + spec + "' needs one mean and one std, or one"
+                    + " of each per channel (" + channels + ")");
+        }
+        if (m.length == 1) {
+            return uniform(channels, m[0], s[0]);
+        }
+        return new Normalization(m, s);
+    }
+
+    private static float[] numbers(String text, String spec) {
+        String[] items = text.split(",");
+        float[] v = new float[items.length];
+        for (int i = 0; i < items.length; i++) {
+            try {
+                v[i] = Float.parseFloat(items[i].trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("data.normalization '" + spec + "' is not one of: " + KNOWN);
+            }
+        }
+        return v;
+    }
+
+    private static float mean(float[] v) {
+        float sum = 0;
+        for (float x : v) {
+            sum += x;
+        }
+        return sum / v.length;
+    }
+
     /** Number of channels. */
     public int channels() {
         return mean.length;

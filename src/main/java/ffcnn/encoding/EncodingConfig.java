@@ -11,7 +11,8 @@ import java.util.List;
  * @param inputNorm the per-sample normalisation of the encoded input: {@code layer} (subtract the mean,
  *                  divide by the standard deviation over C, H, W) or {@code rms} (divide by the root mean
  *                  square, the direction only: Forward-Forward's normalisation, specs/baselines.md 2) or
- *                  {@code pixel-rms} (the same of the pixels in [0, 1], not standardised first: ASGE's)
+ *                  {@code none} (the input as the data gives it; how the data scales pixels is the
+ *                  preset's {@code data.normalization})
  * @param negatives how a negative's wrong label is chosen: {@code wrong-label} (uniform over the other
  *                  classes, drawn afresh for every batch; specs/ff-cnn-spatial-labels.md 5)
  */
@@ -21,7 +22,7 @@ public record EncodingConfig(String kind, double amplitude, String inputNorm, St
     public static final List<String> KINDS = List.of("identity", "overlay", "fourier", "morphological");
 
     /** Known {@link #inputNorm}s. */
-    public static final List<String> INPUT_NORMS = List.of("layer", "rms", "pixel-rms");
+    public static final List<String> INPUT_NORMS = List.of("layer", "rms", "none");
 
     /** Known {@link #negatives}. */
     public static final List<String> NEGATIVES = List.of("wrong-label");

@@ -79,7 +79,8 @@ public final class PresetLoader {
 
     /**
      * Gives a tree without an {@code encoding:} section (every method without labels in the input) the
-     * identity, and a {@code data:} section without {@code skip_corrupt} or {@code augment} false.
+     * identity, and a {@code data:} section without {@code skip_corrupt} or {@code augment} false and without
+     * {@code normalization} the dataset's own.
      */
     private static void withDefaults(JsonNode tree) {
         if (tree instanceof ObjectNode obj && !obj.has("encoding")) {
@@ -90,6 +91,9 @@ public final class PresetLoader {
                 if (!data.has(key)) {
                     data.put(key, false);
                 }
+            }
+            if (!data.has("normalization")) {
+                data.put("normalization", "dataset");
             }
         }
     }

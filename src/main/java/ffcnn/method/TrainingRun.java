@@ -6,6 +6,7 @@ import ffcnn.data.Augmentation;
 import ffcnn.data.DataRequest;
 import ffcnn.data.DataSplits;
 import ffcnn.data.Datasets;
+import ffcnn.data.Normalization;
 import ffcnn.io.AtomicFiles;
 import ffcnn.nn.Network;
 import ffcnn.report.ChartListener;
@@ -180,15 +181,20 @@ public final class TrainingRun {
     }
 
     /**
-     * The data of {@code config}, with its augmentation; with {@code encoding.input_norm: pixel-rms} the images
-     * reach the network as pixels in [0, 1] (mean 0, std 1, saved so in the model), not standardised by the
-     * dataset's mean and std.
+     * The data of {@code config}: scaled as {@code data.normalization} says (the model saves that scaling, so
+     * prediction reads images the same way), with its augmentation.
      */
     static DataSplits load(RunConfig config, Path dataDir) {
         DataSplits data = Datasets.load(request(config, dataDir));
-        if (config.encoding().inputNorm().equals("pixel-rms")) {
-            data = new DataSplits(data.dataset(), data.train(), data.valid(), data.test(),
-                    ffcnn.data.Normalization.uniform(data.train().channels(), 0f, 1f), data.classNames());
+        Normalization norm;
+        try {
+            norm = Normalization.resolve(config.data().normalization(), data.normalization(),
+                    data.train().channels());
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage() + " for " + data.dataset());
+        }
+        if (!norm.equals(data.normalization())) {
+            data = new DataSplits(data.dataset(), data.train(), data.valid(), data.test(), norm, data.classNames());
         }
         return config.data().augment() ? data.withAugmentation(Augmentation.CROP_AND_FLIP) : data;
     }

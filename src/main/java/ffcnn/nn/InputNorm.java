@@ -10,11 +10,8 @@ public enum InputNorm {
     LAYER,
     /** Divide by the root mean square over (C, H, W), no mean subtraction: Forward-Forward (specs/baselines.md 2). */
     RMS,
-    /**
-     * {@link #RMS} of the pixels in [0, 1], without the dataset's mean/std standardisation before it (ASGE,
-     * specs/asge.md 4.1): a run with this norm reads its images with mean 0 and std 1.
-     */
-    PIXEL_RMS;
+    /** The input as the data gives it (CwComp's official code feeds its normalised images straight in). */
+    NONE;
 
     /** loeweX's epsilon of the RMS normalisation. */
     static final float RMS_EPS = 1e-8f;
@@ -23,7 +20,8 @@ public enum InputNorm {
     public NDArray apply(NDArray x) {
         return switch (this) {
             case LAYER -> GroupNormalization.layer(x);
-            case RMS, PIXEL_RMS -> rms(x);
+            case RMS -> rms(x);
+            case NONE -> x;
         };
     }
 
@@ -35,13 +33,13 @@ public enum InputNorm {
         return flat.div(norm).reshape(s);
     }
 
-    /** Parses a preset value: {@code layer}, {@code rms} or {@code pixel-rms}. */
+    /** Parses a preset value: {@code layer}, {@code rms} or {@code none}. */
     public static InputNorm parse(String name) {
         for (InputNorm n : values()) {
             if (n.name().replace('_', '-').equalsIgnoreCase(name)) {
                 return n;
             }
         }
-        throw new UserInputException("unknown encoding.input_norm '" + name + "' (known: layer, rms, pixel-rms)");
+        throw new UserInputException("unknown encoding.input_norm '" + name + "' (known: layer, rms, none)");
     }
 }

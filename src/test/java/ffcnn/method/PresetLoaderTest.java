@@ -76,7 +76,8 @@ class PresetLoaderTest {
                 assertThat(c.model().inputSize()).isEqualTo(32);
                 assertThat(c.model().dropout()).isEqualTo(0.1);
                 assertThat(c.model().init()).isEqualTo("normal-fan-in");
-                assertThat(c.encoding().inputNorm()).isEqualTo("pixel-rms");
+                assertThat(c.encoding().inputNorm()).isEqualTo("rms");
+                assertThat(c.data().normalization()).as("pixels in [0, 1], no mean/std").isEqualTo("none");
                 assertThat(c.train().lr()).isEqualTo(p.equals("paper") ? 2e-4 : 3e-3);
                 assertThat(c.train().lrMin()).isEqualTo(1e-5);
                 assertThat(c.train().weightDecay()).isEqualTo(1e-3);

@@ -18,7 +18,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ffcnn bench}: training speed of CAW-Conv TinyCNN and ffcnn's overhead over the bare engine. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = BenchDataCommand.class,
         description = "Time CAW-Conv TinyCNN training on Fashion-MNIST: images/s, time per layer and phase, "
                 + "and the same step with bare engine calls.")
 public final class BenchCommand extends EngineCommand {

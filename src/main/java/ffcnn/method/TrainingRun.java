@@ -184,7 +184,7 @@ public final class TrainingRun {
      * The data of {@code config}: scaled as {@code data.normalization} says (the model saves that scaling, so
      * prediction reads images the same way), with its augmentation.
      */
-    static DataSplits load(RunConfig config, Path dataDir) {
+    public static DataSplits load(RunConfig config, Path dataDir) {
         DataSplits data = Datasets.load(request(config, dataDir));
         Normalization norm;
         try {

@@ -31,6 +31,20 @@ class FolderTrainingTest extends CommandLineTest {
     }
 
     @Test
+    void benchDataTimesThePipelineNextToTheStep() {
+        Path tree = ImageTrees.tree(dir.resolve("shapes"), List.of("train", "test"), List.of("dark", "light"),
+                8, 20, true);
+        int code = run("bench", "data", "--method", "asge", "--dataset", "folder:" + tree, "--preset", "folder-quick",
+                "--batches", "2", "--batch-size", "4", "--quiet");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("asge, preset folder-quick", "batch 4", "data pipeline: ",
+                "training step: ").containsPattern("bottleneck: (data|model)");
+        writers();
+        assertThat(run("bench", "data", "--dataset", "folder:" + tree, "--batches", "0")).isEqualTo(2);
+        assertOneErrorLine("--batches must be >= 1");
+    }
+
+    @Test
     void augmentIsAnOptionalKeyWrittenOnlyWhenOn() {
         String plain = ffcnn.method.PresetLoader.toYaml(ffcnn.method.PresetLoader.load("caw-conv", "fashion-mnist",
                 "quick", List.of()));

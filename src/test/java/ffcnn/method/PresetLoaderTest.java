@@ -90,6 +90,28 @@ class PresetLoaderTest {
     }
 
     @Test
+    void asgeScalesToTinyImageNetImageNetAndFolders() { // specs/asge.md 11: the ImageNet set-up is an assumption
+        RunConfig in = PresetLoader.load("asge", "imagenet", "paper", List.of());
+        assertThat(in.data().dataset()).isEqualTo("imagenet");
+        assertThat(in.data().augment()).isTrue();
+        assertThat(in.data().normalization()).isEqualTo("none");
+        assertThat(in.model().arch()).isEqualTo("vgg11");
+        assertThat(in.model().inputSize()).isEqualTo(64);
+        try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager();
+                ffcnn.nn.Network net = ffcnn.nn.NetworkBuilder.build(in.model(),
+                        Methods.get("asge").objective(in.objective()), in.encoding(), 3, 1000, m)) {
+            assertThat(net.layers().get(0).spec().outChannels()).as("starts at 64 channels").isEqualTo(64);
+            assertThat(net.classes()).isEqualTo(1000);
+        }
+        RunConfig tiny = PresetLoader.load("asge", "tiny-imagenet", "paper", List.of());
+        assertThat(tiny.model().inputSize()).isEqualTo(64);
+        assertThat(tiny.data().augment()).isTrue();
+        for (String p : List.of("folder", "folder-quick")) {
+            assertThat(PresetLoader.load("asge", "folder:x", p, List.of()).data().dataset()).isEqualTo("folder:x");
+        }
+    }
+
+    @Test
     void cwcompAndBackpropPresetsFollowTheirCode() {
         RunConfig cwc = PresetLoader.load("cwcomp", "fashion-mnist", "paper", List.of());
         assertThat(cwc.model().block()).isEqualTo("dropout-conv-relu-bn");

@@ -123,6 +123,16 @@ class PresetLoaderTest {
         assertThat(cwc.train().layerEpochs()).containsExactly(List.of(0, 10), List.of(0, 15), List.of(0, 19),
                 List.of(0, 23));
         assertThat(PresetLoader.load("cwcomp", "mnist", "paper", List.of()).train().learns(0, 2)).isFalse();
+        // the official input: its own normalisation constants, no normalisation layer (specs/baselines.md 6)
+        assertThat(cwc.encoding().inputNorm()).isEqualTo("none");
+        assertThat(cwc.data().normalization()).isEqualTo("0.5/0.5");
+        assertThat(PresetLoader.load("cwcomp", "cifar10", "paper", List.of()).data().normalization())
+                .isEqualTo("imagenet");
+        assertThat(PresetLoader.load("cwcomp", "mnist", "paper", List.of()).data().normalization())
+                .isEqualTo("dataset");
+        RunConfig quick = PresetLoader.load("cwcomp", "fashion-mnist", "quick", List.of());
+        assertThat(quick.encoding()).as("the quick presets normalise each input")
+                .isEqualTo(ffcnn.encoding.EncodingConfig.IDENTITY);
         RunConfig bp = PresetLoader.load("backprop", "cifar10", "paper", List.of());
         RunConfig caw = PresetLoader.load("caw-conv", "cifar10", "paper", List.of());
         assertThat(bp.model()).isEqualTo(caw.model());

@@ -86,7 +86,16 @@ public final class ReadOut extends FixedShapeBlock {
     public NDArray feature(NDArray z) {
         NDArray d = z.stopGradient();
         long b = d.getShape().get(0);
-        return pooled() ? d.reshape(b, d.getShape().get(1), -1).mean(new int[] {2}) : d.reshape(b, -1);
+        if (!pooled()) {
+            NDArray flat = d.reshape(b, -1);
+            d.close(); // a view: the storage stays with z and flat
+            return flat;
+        }
+        NDArray cells = d.reshape(b, d.getShape().get(1), -1);
+        NDArray mean = cells.mean(new int[] {2});
+        cells.close(); // views of z, freed at once so that what a pass holds is counted once
+        d.close();
+        return mean;
     }
 
     /** Summed logits [B, K] of the features of layers {@code from..L-1}, in the features' manager. */

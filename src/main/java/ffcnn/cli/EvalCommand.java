@@ -6,10 +6,13 @@ import ffcnn.data.DataSplits;
 import ffcnn.data.Datasets;
 import ffcnn.data.FolderDatasets;
 import ffcnn.data.ImageSource;
-import ffcnn.method.PredictConfig;
 import ffcnn.method.TrainedModel;
+import ffcnn.predict.Evaluation;
 import ffcnn.predict.Evaluator;
-import ffcnn.predict.LayerScores;
+import ffcnn.predict.Footprint;
+import ffcnn.predict.PredictionStrategy;
+import ffcnn.report.Formats;
+import java.util.List;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -18,8 +21,14 @@ import picocli.CommandLine.Option;
 
 /** {@code ffcnn eval}: accuracy of a trained model per prediction strategy and per layer. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Evaluate a trained model on its dataset's test (or validation) split.")
+        description = {"Evaluate a trained model on its dataset's test (or validation) split: per prediction"
+                + " strategy its accuracy (and top-5 with more than 10 classes), the parameters it reads beyond the"
+                + " layers' convolutions and its inference memory; then each layer alone.",
+            "Strategies: loss-aware, best-range, last-layer, all-layers, goodness, and the read-outs linear-heads"
+                + " and neutral-linear of models trained with predict.readout (see `ffcnn methods`)."})
 public final class EvalCommand extends EngineCommand {
+
+    private static final int BATCH = 128;
 
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "Run folder or model file.")
     Path model;
@@ -52,15 +61,27 @@ public final class EvalCommand extends EngineCommand {
             if (limit > 0) {
                 set = set.head(limit);
             }
-            LayerScores scores = Evaluator.scores(tm.network(), set, tm.normalization(), 128, tm.epoch());
-            out.printf("%s %s, %d images, model of epoch %d%n", d.dataset(), split, scores.size(), tm.epoch() + 1);
+            List<PredictionStrategy> strategies = tm.strategies();
+            Evaluation eval = Evaluator.evaluate(tm.network(), set, tm.normalization(), BATCH, tm.epoch(),
+                    new Evaluation(strategies, tm.network().layers().size(), tm.network().classes(), false));
+            out.printf("%s %s, %d images, model of epoch %d%n", d.dataset(), split, eval.size(), tm.epoch() + 1);
+            List<Footprint> rows = Footprint.of(tm.network(), strategies, eval.accuracies(), eval.topFiveAccuracies(),
+                    set, tm.normalization(), BATCH, tm.epoch());
             String dflt = tm.config().predict().strategy();
-            for (String s : PredictConfig.STRATEGIES) {
-                out.printf("  %-11s %.4f%s%n", s, tm.strategy(s).accuracy(scores), s.equals(dflt) ? "  (default)" : "");
+            boolean top = eval.hasTopFive();
+            out.printf("  %-15s %8s%s %13s %13s %12s%n", "strategy", "accuracy", top ? "    top-5" : "",
+                    "trained extra", "fixed extra", "memory");
+            for (Footprint f : rows) {
+                out.printf("  %-15s %8.4f%s %13s %13s %12s%s%n", f.strategy(), f.accuracy(),
+                        top ? String.format(" %8.4f", f.topFive()) : "", Formats.count(f.trainedParameters()),
+                        Formats.count(f.fixedParameters()), Formats.bytes(f.inferenceBytes()),
+                        f.strategy().equals(dflt) ? "  (default)" : "");
             }
-            double[] layers = scores.layerAccuracies();
+            out.printf("  (extra: parameters read beyond the layers' convolutions; memory: the parameters read plus"
+                    + " the arrays of one pass over %d images)%n", rows.isEmpty() ? 0 : rows.get(0).batch());
+            double[] layers = eval.layerAccuracies();
             for (int l = 0; l < layers.length; l++) {
-                out.printf("  layer %-5d %.4f%n", l, layers[l]);
+                out.printf("  layer %-9d %8.4f%n", l, layers[l]);
             }
         }
         return 0;

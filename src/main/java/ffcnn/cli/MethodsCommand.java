@@ -59,6 +59,8 @@ public final class MethodsCommand implements Runnable {
                 }
             }
         }
+        out.printf("prediction strategies (ffcnn eval reports each; --strategy of ffcnn predict):%n");
+        ffcnn.predict.Strategies.DESCRIPTIONS.forEach((name, what) -> out.printf("  %-15s %s%n", name, what));
         out.flush();
     }
 
@@ -73,10 +75,16 @@ public final class MethodsCommand implements Runnable {
         return ids;
     }
 
-    /** {@code  (labels in the input: overlay)} for a method whose presets put the label into the input. */
+    /**
+     * {@code  (labels in the input: overlay)} for a method whose presets put the label into the input, and
+     * {@code  (read-out: linear-heads)} for one that trains a read-out.
+     */
     private static String labels(String method, String dataset, String preset) {
-        String kind = PresetLoader.load(method, dataset, preset, List.of()).encoding().kind();
-        return kind.equals("identity") ? "" : " (labels in the input: " + kind + ")";
+        RunConfig c = PresetLoader.load(method, dataset, preset, List.of());
+        String kind = c.encoding().kind();
+        String readout = c.predict().readout();
+        return (kind.equals("identity") ? "" : " (labels in the input: " + kind + ")")
+                + (readout.equals("none") ? "" : " (read-out: " + readout + ")");
     }
 
     /** {@code     quick   tiny-cnn x1.0, 2 epochs, batch 32, lr 0.001: CPU-sized CAW-Conv on ...}. */

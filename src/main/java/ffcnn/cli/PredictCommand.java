@@ -26,7 +26,8 @@ public final class PredictCommand extends EngineCommand {
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "Run folder or model file.")
     Path model;
 
-    @Option(names = "--strategy", description = "Prediction strategy (default: the model's).")
+    @Option(names = "--strategy", description = "Prediction strategy (default: the model's): loss-aware, best-range,"
+            + " last-layer, all-layers, goodness, or the model's read-out (linear-heads, neutral-linear).")
     String strategy;
 
     @Option(names = "--top", paramLabel = "K", description = "Show the K most likely classes (default: text all, CSV 1).")

@@ -67,6 +67,7 @@ public final class PresetLoader {
     /** Binds an already resolved tree (e.g. a saved config.yaml). */
     public static RunConfig fromTree(JsonNode tree, String origin) {
         withDefaults(tree);
+        inheritGroupSettings(tree);
         RunConfig config = bind(tree, RunConfig.class, origin);
         boolean needs = Methods.get(config.method()).objective(config.objective()).labelInInput();
         if (needs == config.encoding().kind().equals("identity")) {
@@ -79,10 +80,30 @@ public final class PresetLoader {
 
     /**
      * Gives a tree without an {@code encoding:} section (every method without labels in the input) the
-     * identity, and a {@code data:} section without {@code skip_corrupt} or {@code augment} false and without
-     * {@code normalization} the dataset's own.
+     * identity, a {@code data:} section without {@code skip_corrupt} or {@code augment} false and without
+     * {@code normalization} the dataset's own, a
+     * {@code predict:} section without {@code readout} none, and {@code train.groups} every group, trainable, with
+     * its {@code lr} and {@code weight_decay} left to {@link #inheritGroupSettings} (so that an override of
+     * {@code train.lr} reaches them).
      */
     private static void withDefaults(JsonNode tree) {
+        if (tree.get("predict") instanceof ObjectNode predict && !predict.has("readout")) {
+            predict.put("readout", "none");
+        }
+        if (tree.get("train") instanceof ObjectNode train) {
+            ObjectNode groups = train.get("groups") instanceof ObjectNode g ? g : train.putObject("groups");
+            for (String name : ffcnn.train.ParameterGroups.NAMES) {
+                ObjectNode group = groups.get(name) instanceof ObjectNode g ? g : groups.putObject(name);
+                if (!group.has("trainable")) {
+                    group.put("trainable", true);
+                }
+                for (String key : List.of("lr", "weight_decay")) {
+                    if (!group.has(key)) {
+                        group.putNull(key);
+                    }
+                }
+            }
+        }
         if (tree instanceof ObjectNode obj && !obj.has("encoding")) {
             obj.set("encoding", YAML.valueToTree(EncodingConfig.IDENTITY));
         }
@@ -94,6 +115,21 @@ public final class PresetLoader {
             }
             if (!data.has("normalization")) {
                 data.put("normalization", "dataset");
+            }
+        }
+    }
+
+    /** Gives each parameter group without its own {@code lr} or {@code weight_decay} the run's. */
+    private static void inheritGroupSettings(JsonNode tree) {
+        if (tree.get("train") instanceof ObjectNode train && train.get("groups") instanceof ObjectNode groups) {
+            for (JsonNode group : groups) {
+                if (group instanceof ObjectNode g) {
+                    for (String key : List.of("lr", "weight_decay")) {
+                        if (g.get(key) != null && g.get(key).isNull() && train.has(key)) {
+                            g.set(key, train.get(key));
+                        }
+                    }
+                }
             }
         }
     }

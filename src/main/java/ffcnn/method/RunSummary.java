@@ -2,6 +2,9 @@ package ffcnn.method;
 
 import ffcnn.data.DataSplits;
 import ffcnn.nn.Network;
+import ffcnn.predict.Footprint;
+import ffcnn.predict.PredictionStrategy;
+import ffcnn.predict.Strategies;
 import ffcnn.report.JsonFiles;
 import ffcnn.report.ResourceUsage;
 import ffcnn.train.EpochMetrics;
@@ -17,17 +20,21 @@ import java.util.Map;
  * tracks that maximum, specs/caw-conv.md 10.3). Memory: {@code peakRssBytes} is the process's peak resident
  * set (native tensors and Java heap together), {@code peakHeapBytes} the Java heap's share, and
  * {@code peakStepBytes} the most bytes one training step's arrays held at once (just before a backward pass).
+ * {@code strategies}: every prediction strategy's test accuracy, the parameters it reads beyond the layers'
+ * bodies (trained and fixed) and its inference memory ({@link Footprint}): ASGE's trade-off table.
  */
 public record RunSummary(String method, String dataset, String arch, int epochs, String strategy,
         double testAccuracy, double bestTestAccuracy, Double validAccuracy, Map<String, Double> testAccuracyByStrategy,
         List<Double> perLayerTestAccuracy, int[] bestRange, long parameters, int trainImages, double trainSeconds,
-        double evalSeconds, double trainImagesPerSecond, long peakRssBytes, long peakHeapBytes, long peakStepBytes) {
+        double evalSeconds, double trainImagesPerSecond, long peakRssBytes, long peakHeapBytes, long peakStepBytes,
+        List<Map<String, Object>> strategies) {
 
     /**
      * The summary of a run whose training step held at most {@code peakStepBytes} in arrays at once. The
      * resident and heap peaks are this process's.
      */
     static RunSummary of(RunConfig config, DataSplits data, Network net, RunState state, long peakStepBytes) {
+        List<Footprint> footprints = footprints(config, data, net, state);
         List<EpochMetrics> h = state.history();
         EpochMetrics last = h.get(h.size() - 1);
         String strategy = config.predict().strategy();
@@ -39,7 +46,19 @@ public record RunSummary(String method, String dataset, String arch, int epochs,
                 last.testAccuracy().get(strategy), best, last.validAccuracy().get(strategy), last.testAccuracy(),
                 last.layers().stream().map(LayerMetrics::testAccuracy).toList(), state.model().bestRange(),
                 net.parameterCount(), data.train().size(), trainSeconds, evalSeconds, images / trainSeconds,
-                ResourceUsage.peakRssBytes(), ResourceUsage.peakHeapBytes(), peakStepBytes);
+                ResourceUsage.peakRssBytes(), ResourceUsage.peakHeapBytes(), peakStepBytes,
+                footprints.stream().map(Footprint::toMap).toList());
+    }
+
+    /** The trade-off of every strategy of the trained model, with the last epoch's test accuracies. */
+    static List<Footprint> footprints(RunConfig config, DataSplits data, Network net, RunState state) {
+        List<EpochMetrics> h = state.history();
+        EpochMetrics last = h.get(h.size() - 1);
+        var model = state.model();
+        List<PredictionStrategy> strategies = Strategies.all(model.layerLosses(), model.bestRange(),
+                config.predict().readout());
+        return Footprint.of(net, strategies, last.testAccuracy(), last.testTopFive(), data.test(),
+                data.normalization(), config.train().batchSize(), Math.max(0, model.epoch()));
     }
 
     void write(Path out) {

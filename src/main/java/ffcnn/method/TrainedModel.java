@@ -7,7 +7,7 @@ import ffcnn.data.Normalization;
 import ffcnn.nn.Network;
 import ffcnn.nn.NetworkBuilder;
 import ffcnn.predict.PredictionStrategy;
-import ffcnn.predict.WeightedLayers;
+import ffcnn.predict.Strategies;
 import ffcnn.train.AdamW;
 import ffcnn.train.ModelFile;
 import java.io.DataInputStream;
@@ -60,17 +60,25 @@ public record TrainedModel(RunConfig config, ModelFile.Header header, Network ne
     /** A freshly initialised network for {@code config} (seed the engine first). */
     static Network build(RunConfig config, int channels, int classes, NDManager parent) {
         Method method = Methods.get(config.method());
-        return NetworkBuilder.build(config.model(), method.objective(config.objective()), config.encoding(), channels,
-                classes, parent == null ? NDManager.newBaseManager() : parent);
+        return NetworkBuilder.build(config.model(), method.objective(config.objective()), config.encoding(),
+                config.predict().readout(), channels, classes, parent == null ? NDManager.newBaseManager() : parent);
     }
 
     public Normalization normalization() {
         return new Normalization(header.mean(), header.std());
     }
 
-    /** The strategy named {@code name} with this model's saved layer losses and range. */
+    /**
+     * The strategy named {@code name} ({@link Strategies}) with this model's saved layer losses and range; a
+     * read-out strategy's own state was read with the network.
+     */
     public PredictionStrategy strategy(String name) {
-        return WeightedLayers.named(name, header.state().layerLosses(), header.state().bestRange());
+        return Strategies.get(name, header.state().layerLosses(), header.state().bestRange(), config.predict().readout());
+    }
+
+    /** Every strategy this model offers, in the order evaluations report them. */
+    public List<PredictionStrategy> strategies() {
+        return Strategies.all(header.state().layerLosses(), header.state().bestRange(), config.predict().readout());
     }
 
     /** The epoch whose temperature prediction uses. */

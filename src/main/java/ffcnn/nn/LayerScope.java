@@ -31,4 +31,15 @@ public final class LayerScope {
         }
         return out;
     }
+
+    /** Bytes of every array alive in {@code manager} and its children. */
+    public static long liveBytes(NDManager manager) {
+        long bytes = 0;
+        for (NDArray a : manager.getManagedArrays()) {
+            if (!a.isReleased()) {
+                bytes += a.size() * a.getDataType().getNumOfBytes();
+            }
+        }
+        return bytes;
+    }
 }

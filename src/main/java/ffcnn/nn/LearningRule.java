@@ -7,13 +7,8 @@ package ffcnn.nn;
  */
 public interface LearningRule {
 
-    /** The head of one layer with {@code channels} output channels and {@code classes} classes. */
-    ObjectiveHead head(int channels, int classes);
-
-    /** The head of the layer described by {@code context}; by default from its channel and class counts. */
-    default ObjectiveHead head(LayerContext context) {
-        return head(context.channels(), context.classes());
-    }
+    /** The head of the layer described by {@code context}. */
+    ObjectiveHead head(LayerContext context);
 
     /**
      * Whether the layers' bodies learn. A rule whose blocks stay as initialised (CaFo's fixed random blocks)

@@ -22,6 +22,8 @@ public final class LocalLayer extends FixedShapeBlock {
     private final OutputNorm norm;
     private final int classes;
     private final boolean trainsBody;
+    private boolean bodyFrozen;
+    private boolean headFrozen;
 
     /** A layer whose body and head both learn. */
     public LocalLayer(LayerBody body, ObjectiveHead head, OutputNorm norm, int classes) {
@@ -80,17 +82,46 @@ public final class LocalLayer extends FixedShapeBlock {
     }
 
     /**
-     * Every array of the layer that gradients train: the head's, and the body's unless the body is fixed;
-     * running statistics are not among them.
+     * Every array of the layer that gradients train, the body's first: the head's unless its group is frozen, and
+     * the body's unless the rule keeps it fixed or its group is frozen; running statistics are not among them.
      */
     public List<Parameter> learnable() {
         List<Parameter> out = new ArrayList<>();
-        for (var p : (trainsBody ? getParameters() : head.getParameters())) {
+        if (trainsBody && !bodyFrozen) {
+            addTrainable(body, out);
+        }
+        if (!headFrozen) {
+            addTrainable(head, out);
+        }
+        return out;
+    }
+
+    private static void addTrainable(ai.djl.nn.Block block, List<Parameter> out) {
+        for (var p : block.getParameters()) {
             if (p.getValue().requiresGradient()) {
                 out.add(p.getValue());
             }
         }
-        return out;
+    }
+
+    /** Whether {@code p} is one of the head's parameters (else the body's). */
+    public boolean inHead(Parameter p) {
+        return head.getParameters().values().contains(p);
+    }
+
+    /**
+     * Freezes the body and/or the head (their parameter groups are not trainable): their arrays take no gradient
+     * and leave {@link #learnable()}.
+     */
+    public void freeze(boolean frozenBody, boolean frozenHead) {
+        bodyFrozen |= frozenBody;
+        headFrozen |= frozenHead;
+        for (var p : bodyFrozen ? body.getParameters().values() : List.<Parameter>of()) {
+            p.getArray().setRequiresGradient(false);
+        }
+        for (var p : headFrozen ? head.getParameters().values() : List.<Parameter>of()) {
+            p.getArray().setRequiresGradient(false);
+        }
     }
 
     /** Draws the initial parameters in {@code manager}. */

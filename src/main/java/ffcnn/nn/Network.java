@@ -32,6 +32,7 @@ public final class Network implements AutoCloseable {
     private final boolean endToEnd;
     private final Encoder encoder;
     private final InputNorm inputNorm;
+    private final ReadOut readout;
 
     /**
      * @param manager   owns the parameters (closed with the network)
@@ -45,6 +46,13 @@ public final class Network implements AutoCloseable {
      */
     public Network(NDManager manager, List<LocalLayer> layers, int classes, int inputSize, boolean endToEnd,
             Encoder encoder, InputNorm inputNorm) {
+        this(manager, layers, classes, inputSize, endToEnd, encoder, inputNorm, null);
+    }
+
+    /** A network with a trainable read-out on its layers' detached outputs ({@code readout} may be null). */
+    public Network(NDManager manager, List<LocalLayer> layers, int classes, int inputSize, boolean endToEnd,
+            Encoder encoder, InputNorm inputNorm, ReadOut readout) {
+        this.readout = readout;
         this.manager = manager;
         this.layers = List.copyOf(layers);
         this.classes = classes;
@@ -85,6 +93,20 @@ public final class Network implements AutoCloseable {
         return encoder;
     }
 
+    /** The trainable read-out, or null when the network has none. */
+    public ReadOut readout() {
+        return readout;
+    }
+
+    /**
+     * Per-layer class scores and the read-out's logits of a batch of images.
+     *
+     * @param layers  per layer, class scores [B, K]
+     * @param readout the read-out's logits [B, K], or null without a read-out
+     */
+    public record Scores(List<NDArray> layers, NDArray readout) {
+    }
+
     /** The network input of images [B, C, H, W] with a neutral label (the images alone for most methods). */
     public NDArray prepare(NDArray images) {
         return inputNorm.apply(encoder.neutral(resize(images)));
@@ -102,10 +124,36 @@ public final class Network implements AutoCloseable {
      * layer's score for class k is its score of the input labelled k.
      */
     public List<NDArray> scores(NDArray images, int epoch) {
+        return scores(images, epoch, false).layers();
+    }
+
+    /**
+     * Per-layer class scores (as {@link #scores(NDArray, int)}) and, with {@code readout}, the read-out's logits
+     * of the images with a neutral label, from the same pass when the label is not in the input.
+     */
+    public Scores scores(NDArray images, int epoch, boolean withReadout) {
+        boolean read = withReadout && readout != null;
         NDArray x = resize(images);
         if (!encoder.labelInInput()) {
-            return layerScores(inputNorm.apply(x), epoch);
+            Pass p = pass(inputNorm.apply(x), (layer, y) -> layer.scores(y, epoch), read);
+            return new Scores(p.read(), read ? readout.logits(p.features()) : null);
         }
+        List<NDArray> candidates = candidateScores(x, epoch); // before the neutral pass, which may free x
+        return new Scores(candidates, read ? readout.logits(features(images)) : null);
+    }
+
+    /**
+     * The read-out's features of {@code images} with a neutral label: per layer from {@link ReadOut#from()}, the
+     * pooled, detached normalised output, in evaluation mode (no dropout, no random draw).
+     */
+    public List<NDArray> features(NDArray images) {
+        if (readout == null) {
+            throw new IllegalStateException("this network has no read-out");
+        }
+        return pass(prepare(images), null, true).features();
+    }
+
+    private List<NDArray> candidateScores(NDArray x, int epoch) {
         int b = (int) x.getShape().get(0);
         int chunk = Math.max(1, CANDIDATE_PASS / b);
         List<NDList> parts = new ArrayList<>();
@@ -138,6 +186,73 @@ public final class Network implements AutoCloseable {
                 .interpolation(size, BILINEAR, false).squeeze(1));
     }
 
+    /**
+     * The most bytes the arrays of one prediction pass over {@code images} hold at once (measured in the images'
+     * manager, which should hold nothing else) when it reads only the heads of the layers {@code heads} accepts
+     * (summed as it goes) or, with {@code withReadout}, the read-out's features: layers after the last one read
+     * are not run. With the label in the input, the pass measured is the first group of candidates that
+     * {@link #scores(NDArray, int)} runs together (the read-out's, the neutral input).
+     */
+    public long predictionBytes(NDArray images, java.util.function.IntPredicate heads, boolean withReadout,
+            int epoch) {
+        NDManager step = images.getManager();
+        boolean read = withReadout && readout != null;
+        int last = read ? layers.size() - 1 : -1;
+        for (int l = 0; l < layers.size(); l++) {
+            last = heads.test(l) ? Math.max(last, l) : last;
+        }
+        NDArray x = resize(images);
+        if (read || !encoder.labelInInput()) {
+            x = read ? prepare(x) : inputNorm.apply(x);
+        } else {
+            int b = (int) x.getShape().get(0);
+            x = inputNorm.apply(encoder.candidates(x, 0, Math.min(classes, Math.max(1, CANDIDATE_PASS / b))));
+        }
+        long[] peak = {LayerScope.liveBytes(step)};
+        NDArray sum = null;
+        List<NDArray> feats = new ArrayList<>();
+        ResidualPass pass = new ResidualPass();
+        for (int l = 0; l <= last; l++) {
+            LocalLayer layer = layers.get(l);
+            boolean head = heads.test(l);
+            boolean feature = read && l >= readout.from();
+            NDList r = LayerScope.run(x, pass, in -> {
+                NDArray y = layer.activations(in, false);
+                NDArray z = layer.passOn(y);
+                NDList kept = new NDList(pass.next(layer.spec().link(), z));
+                if (head) {
+                    kept.add(layer.scores(y, epoch));
+                }
+                if (feature) {
+                    kept.add(readout.feature(z));
+                }
+                peak[0] = Math.max(peak[0], LayerScope.liveBytes(step));
+                return kept;
+            });
+            x = r.get(0);
+            if (head) {
+                NDArray s = r.get(1);
+                if (sum == null) {
+                    sum = s;
+                } else { // a running sum: the layers' scores are not kept
+                    NDArray next = sum.add(s);
+                    sum.close();
+                    s.close();
+                    sum = next;
+                }
+            }
+            if (feature) {
+                feats.add(r.get(r.size() - 1));
+            }
+            peak[0] = Math.max(peak[0], LayerScope.liveBytes(step));
+        }
+        if (read) {
+            readout.logits(feats);
+            peak[0] = Math.max(peak[0], LayerScope.liveBytes(step));
+        }
+        return peak[0];
+    }
+
     /** Per-layer scores of an already prepared input. */
     private List<NDArray> layerScores(NDArray input, int epoch) {
         return perLayer(input, (layer, y) -> layer.scores(y, epoch));
@@ -148,18 +263,48 @@ public final class Network implements AutoCloseable {
      * already prepared input, each layer's activations freed before the next runs.
      */
     private List<NDArray> perLayer(NDArray input, java.util.function.BiFunction<LocalLayer, NDArray, NDArray> read) {
+        return pass(input, read, false).read();
+    }
+
+    /** What one pass over the layers kept: per layer what was read, and the read-out's features. */
+    private record Pass(List<NDArray> read, List<NDArray> features) {
+    }
+
+    /**
+     * One pass in evaluation mode from an already prepared input, each layer's activations freed before the next
+     * runs: per layer what {@code read} takes from its activations (none when null), and with {@code features} the
+     * read-out's feature of every layer it reads.
+     */
+    private Pass pass(NDArray input, java.util.function.BiFunction<LocalLayer, NDArray, NDArray> read,
+            boolean features) {
         List<NDArray> out = new ArrayList<>(layers.size());
+        List<NDArray> feats = new ArrayList<>(layers.size());
         NDArray x = input;
         ResidualPass pass = new ResidualPass();
-        for (LocalLayer layer : layers) {
+        for (int l = 0; l < layers.size(); l++) {
+            LocalLayer layer = layers.get(l);
+            boolean feature = features && l >= readout.from();
             NDList r = LayerScope.run(x, pass, in -> {
                 NDArray y = layer.activations(in, false);
-                return new NDList(pass.next(layer.spec().link(), layer.passOn(y)), read.apply(layer, y));
+                NDArray z = layer.passOn(y);
+                NDList kept = new NDList(pass.next(layer.spec().link(), z));
+                if (read != null) {
+                    kept.add(read.apply(layer, y));
+                }
+                if (feature) {
+                    kept.add(readout.feature(z));
+                }
+                return kept;
             });
             x = r.get(0);
-            out.add(r.get(1));
+            if (read != null) {
+                out.add(r.get(1));
+            }
+            if (feature) {
+                feats.add(r.get(r.size() - 1));
+            }
         }
-        return out;
+        return new Pass(out, feats);
     }
 
     private NDArray resize(NDArray images) {
@@ -180,11 +325,17 @@ public final class Network implements AutoCloseable {
         return n;
     }
 
-    /** Writes every layer's parameters. */
+    /**
+     * Writes every layer's parameters, then the state of the read-out strategy when there is one (written by the
+     * read-out itself; nothing follows the layers otherwise).
+     */
     public void saveParameters(DataOutputStream out) throws IOException {
         out.writeInt(layers.size());
         for (LocalLayer l : layers) {
             l.saveParameters(out);
+        }
+        if (readout != null) {
+            readout.saveParameters(out);
         }
     }
 
@@ -199,6 +350,9 @@ public final class Network implements AutoCloseable {
             for (Parameter p : l.learnable()) {
                 p.getArray().setRequiresGradient(true);
             }
+        }
+        if (readout != null) {
+            readout.load(manager, in);
         }
     }
 

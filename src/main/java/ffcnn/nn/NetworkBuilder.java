@@ -27,25 +27,42 @@ public final class NetworkBuilder {
     /** A freshly initialised network whose input is encoded as {@code encoding} says. */
     public static Network build(ModelConfig model, LearningRule objective, EncodingConfig encoding, int channels,
             int classes, NDManager parent) {
+        return build(model, objective, encoding, "none", channels, classes, parent);
+    }
+
+    /**
+     * A freshly initialised network whose input is encoded as {@code encoding} says, with the trainable read-out
+     * {@code readout} ({@link ReadOut#KINDS}, or {@code none}). The read-out is drawn after every layer, so the
+     * layers start the same with or without it.
+     */
+    public static Network build(ModelConfig model, LearningRule objective, EncodingConfig encoding, String readout,
+            int channels, int classes, NDManager parent) {
         List<LayerSpec> specs = Architectures.build(model.arch(), channels, classes, model.width(),
                 model.inputSize());
         OutputNorm norm = OutputNorm.parse(model.outputNorm());
         Initializer init = initializer(model.init());
         NDManager manager = parent.newSubManager();
         List<LocalLayer> layers = new ArrayList<>();
+        List<LayerContext> contexts = new ArrayList<>();
         int size = model.inputSize();
         int last = specs.get(specs.size() - 1).outChannels();
         for (int i = 0; i < specs.size(); i++) {
             LayerSpec spec = specs.get(i);
             size = size > 0 ? spec.outputSize(size) : 0;
             LayerContext context = new LayerContext(i, spec, spec.outChannels(), size, last, classes);
+            contexts.add(context);
             LocalLayer layer = new LocalLayer(LayerBody.of(model.block(), context, (float) model.dropout(), init),
                     objective.head(context), norm, classes, objective.trainsBody());
             layer.initialize(manager);
             layers.add(layer);
         }
+        ReadOut read = null;
+        if (!readout.equals("none")) {
+            read = new ReadOut(readout, contexts);
+            read.initialize(manager);
+        }
         return new Network(manager, layers, classes, model.inputSize(), objective.endToEnd(),
-                new Encoder(encoding, classes), InputNorm.parse(encoding.inputNorm()));
+                new Encoder(encoding, classes), InputNorm.parse(encoding.inputNorm()), read);
     }
 
     static Initializer initializer(String name) {

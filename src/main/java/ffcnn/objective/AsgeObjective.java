@@ -42,11 +42,6 @@ public record AsgeObjective(double alpha) implements Objective {
     }
 
     @Override
-    public ObjectiveHead head(int channels, int classes) {
-        throw new UserInputException("an ASGE head cuts the map into a grid, so it needs the layer's map size");
-    }
-
-    @Override
     public ObjectiveHead head(LayerContext context) {
         context.mapSize(); // the grid is cut from the map: its size must be fixed
         return new Head(partition(context), context);

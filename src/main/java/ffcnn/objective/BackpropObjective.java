@@ -6,6 +6,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.initializer.Initializer;
 import ffcnn.encoding.Targets;
 import ffcnn.nn.LocalLoss;
+import ffcnn.nn.LayerContext;
 import ffcnn.nn.ObjectiveHead;
 
 /**
@@ -29,7 +30,9 @@ public record BackpropObjective(double labelSmoothing) implements Objective {
     }
 
     @Override
-    public ObjectiveHead head(int channels, int classes) {
+    public ObjectiveHead head(LayerContext context) {
+        int channels = context.channels();
+        int classes = context.classes();
         return new Head(this, channels, classes);
     }
 

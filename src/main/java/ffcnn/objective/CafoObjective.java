@@ -48,12 +48,6 @@ public record CafoObjective(String loss) implements Objective {
     }
 
     @Override
-    public ObjectiveHead head(int channels, int classes) {
-        throw new ffcnn.UserInputException("a CaFo predictor reads the whole map: it is built from the layer's"
-                + " context, which knows the map size");
-    }
-
-    @Override
     public ObjectiveHead head(LayerContext context) {
         return new Predictor(this, context);
     }

@@ -8,6 +8,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.initializer.ConstantInitializer;
 import ffcnn.encoding.Targets;
 import ffcnn.nn.LocalLoss;
+import ffcnn.nn.LayerContext;
 import ffcnn.nn.ObjectiveHead;
 import ffcnn.nn.Scalars;
 import java.util.LinkedHashMap;
@@ -59,7 +60,9 @@ public record CawConvObjective(double labelSmoothing, double entropyWeight, doub
     }
 
     @Override
-    public ObjectiveHead head(int channels, int classes) {
+    public ObjectiveHead head(LayerContext context) {
+        int channels = context.channels();
+        int classes = context.classes();
         if (channels % classes != 0) {
             throw new ffcnn.UserInputException(channels + " channels are not a multiple of " + classes
                     + " classes (CAW-Conv keeps DeeperForward's C % K == 0); choose model.width so that every"

@@ -1,6 +1,7 @@
 package ffcnn.objective;
 
 import ai.djl.ndarray.NDArray;
+import ffcnn.nn.LayerContext;
 import ffcnn.nn.ObjectiveHead;
 
 /**
@@ -23,7 +24,9 @@ public record DeeperForwardObjective(double labelSmoothing) implements Objective
     }
 
     @Override
-    public ObjectiveHead head(int channels, int classes) {
+    public ObjectiveHead head(LayerContext context) {
+        int channels = context.channels();
+        int classes = context.classes();
         return new GroupGoodnessHead("DeeperForward", channels, classes, labelSmoothing,
                 y -> groupMeans(y, classes));
     }

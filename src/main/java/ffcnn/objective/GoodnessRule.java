@@ -1,6 +1,7 @@
 package ffcnn.objective;
 
 import ai.djl.ndarray.NDArray;
+import ffcnn.nn.LayerContext;
 import ffcnn.nn.ObjectiveHead;
 
 /**
@@ -20,7 +21,7 @@ interface GoodnessRule extends Objective {
     NDArray loss(NDArray positives, NDArray negatives, long terms);
 
     @Override
-    default ObjectiveHead head(int channels, int classes) {
+    default ObjectiveHead head(LayerContext context) {
         return new GoodnessHead(this);
     }
 

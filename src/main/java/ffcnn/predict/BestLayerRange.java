@@ -12,9 +12,15 @@ public final class BestLayerRange {
 
     /** Correct counts {@code counts[start][end]} of every range on {@code scores}. */
     public static int[][] correctCounts(LayerScores scores) {
+        int[][] counts = new int[scores.layers()][scores.layers()];
+        count(scores, counts);
+        return counts;
+    }
+
+    /** Adds the correct counts of every range on {@code scores} (one batch) to {@code counts[start][end]}. */
+    static void count(LayerScores scores, int[][] counts) {
         int layers = scores.layers();
         int classes = scores.classes();
-        int[][] counts = new int[layers][layers];
         float[] running = new float[layers * classes];
         for (int i = 0; i < scores.size(); i++) {
             java.util.Arrays.fill(running, 0f);
@@ -30,12 +36,15 @@ public final class BestLayerRange {
                 }
             }
         }
-        return counts;
     }
 
     /** The best range as {start, end}. */
     public static int[] select(LayerScores validation) {
-        int[][] counts = correctCounts(validation);
+        return select(correctCounts(validation));
+    }
+
+    /** The best range as {start, end} by correct counts {@code counts[start][end]}. */
+    static int[] select(int[][] counts) {
         int bestStart = 0;
         int bestEnd = 0;
         int best = -1;

@@ -1,22 +1,32 @@
 package ffcnn.predict;
 
 /**
- * Every layer's class scores for a set of images: {@code values[(i * layers + l) * classes + k]} is layer
- * l's score of class k for image i. Strategies combine them into one prediction per image.
+ * Every layer's class scores for a set of images (one batch, or a whole small set): {@code values[(i * layers + l)
+ * * classes + k]} is layer l's score of class k for image i; with a trainable read-out, also its logits
+ * {@code readout[i * classes + k]}. Strategies combine them into one prediction per image.
  *
  * @param size    number of images N
  * @param layers  number of layers L
  * @param classes number of classes K
  * @param values  N * L * K scores
  * @param labels  true class per image
+ * @param readout N * K logits of the network's read-out, or null when it has none
  */
-public record LayerScores(int size, int layers, int classes, float[] values, int[] labels) {
+public record LayerScores(int size, int layers, int classes, float[] values, int[] labels, float[] readout) {
 
     public LayerScores {
         if (values.length != size * layers * classes || labels.length != size) {
             throw new IllegalArgumentException("scores of " + values.length + " values for " + size + "x" + layers
                     + "x" + classes + ", " + labels.length + " labels");
         }
+        if (readout != null && readout.length != size * classes) {
+            throw new IllegalArgumentException(readout.length + " read-out logits for " + size + "x" + classes);
+        }
+    }
+
+    /** Scores without a read-out. */
+    public LayerScores(int size, int layers, int classes, float[] values, int[] labels) {
+        this(size, layers, classes, values, labels, null);
     }
 
     /** Layer {@code l}'s score of class {@code k} for image {@code i}. */

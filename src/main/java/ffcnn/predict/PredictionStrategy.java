@@ -9,6 +9,29 @@ public interface PredictionStrategy {
     /** The combined [K] scores of image {@code i}. */
     float[] combine(LayerScores scores, int i);
 
+    /** Whether the strategy reads layer {@code layer}'s head (its class scores). */
+    default boolean usesHead(int layer) {
+        return true;
+    }
+
+    /** Whether the strategy reads the network's trainable read-out. */
+    default boolean usesReadOut() {
+        return false;
+    }
+
+    /** Whether the true class of image {@code i} is among the {@code n} highest combined scores (ties: lower first). */
+    default boolean inTop(LayerScores scores, int i, int n) {
+        float[] c = combine(scores, i);
+        float truth = c[scores.labels()[i]];
+        int above = 0;
+        for (int k = 0; k < c.length; k++) {
+            if (c[k] > truth || (c[k] == truth && k < scores.labels()[i])) {
+                above++;
+            }
+        }
+        return above < n;
+    }
+
     /** Predicted class of every image. */
     default int[] predict(LayerScores scores) {
         int[] out = new int[scores.size()];

@@ -14,7 +14,7 @@ import java.util.Arrays;
  */
 public record WeightedLayers(String name, double[] weights) implements PredictionStrategy {
 
-    /** The strategies every evaluation reports, the default of CAW-Conv first. */
+    /** The strategies over the layers' own scores, the default of CAW-Conv first. */
     public static final java.util.List<String> NAMES =
             java.util.List.of("loss-aware", "best-range", "last-layer", "all-layers", "goodness");
 
@@ -31,7 +31,7 @@ public record WeightedLayers(String name, double[] weights) implements Predictio
             case "all-layers" -> allLayers(layers);
             case "goodness" -> range("goodness", layers, Math.min(1, layers - 1), layers - 1);
             default -> throw new ffcnn.UserInputException("unknown strategy '" + name + "' (known: "
-                    + String.join(", ", NAMES) + ")");
+                    + String.join(", ", Strategies.NAMES) + ")");
         };
     }
 
@@ -68,6 +68,11 @@ public record WeightedLayers(String name, double[] weights) implements Predictio
     /** Every layer, unweighted. */
     public static WeightedLayers allLayers(int layers) {
         return range("all-layers", layers, 0, layers - 1);
+    }
+
+    @Override
+    public boolean usesHead(int layer) {
+        return weights[layer] != 0;
     }
 
     @Override

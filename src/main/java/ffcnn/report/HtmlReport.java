@@ -88,6 +88,33 @@ public final class HtmlReport {
             }
             html.append("</table>\n");
         }
+        strategies(html, root.path("strategies"));
+    }
+
+    /** The trade-off table of the prediction strategies (accuracy, extra parameters, inference memory). */
+    private static void strategies(StringBuilder html, JsonNode rows) {
+        if (!rows.isArray() || rows.isEmpty()) {
+            return;
+        }
+        boolean top = rows.get(0).has("top5_accuracy");
+        html.append("<h2>Prediction strategies</h2>\n<p class=\"note\">Parameters read beyond the layers' bodies"
+                + " (trained, fixed); memory: the parameters read plus the most bytes one prediction pass over a batch"
+                + " of ").append(rows.get(0).path("batch").asInt()).append(" images held at once.</p>\n<table>\n"
+                + "<tr><th>strategy</th><th>test accuracy</th>").append(top ? "<th>top-5</th>" : "")
+                .append("<th>trained extra</th><th>fixed extra</th><th>memory</th></tr>\n");
+        for (JsonNode r : rows) {
+            html.append("<tr><td>").append(escape(r.path("strategy").asText())).append("</td><td class=\"n\">")
+                    .append(escape(Formats.percent(r.path("accuracy").asDouble())));
+            if (top) {
+                html.append("</td><td class=\"n\">").append(escape(Formats.percent(r.path("top5_accuracy")
+                        .asDouble())));
+            }
+            html.append("</td><td class=\"n\">").append(escape(Formats.count(r.path("trained_parameters").asLong())))
+                    .append("</td><td class=\"n\">").append(escape(Formats.count(r.path("fixed_parameters").asLong())))
+                    .append("</td><td class=\"n\">").append(escape(Formats.bytes(r.path("inference_bytes").asLong())))
+                    .append("</td></tr>\n");
+        }
+        html.append("</table>\n");
     }
 
     private static void finalEpoch(StringBuilder html, Path runDir) {

@@ -25,7 +25,8 @@ import java.util.List;
 public final class AdamW {
 
     private final List<Parameter> params;
-    private final double weightDecay;
+    private final double[] lrScale;
+    private final double[] weightDecay;
     private final double clipNorm;
     private final float beta1;
     private final float beta2;
@@ -42,13 +43,31 @@ public final class AdamW {
      * @param manager     where the moment buffers live (the network's manager)
      */
     public AdamW(List<Parameter> params, double weightDecay, double clipNorm, NDManager manager) {
-        this(params, weightDecay, clipNorm, 0.9f, 0.999f, 1e-8f, manager);
+        this(params, same(params.size(), 1), same(params.size(), weightDecay), clipNorm, manager);
+    }
+
+    /**
+     * An optimiser whose parameters belong to groups of their own settings: parameter i learns at
+     * {@code lrScale[i]} times the scheduled rate with decay {@code weightDecay[i]}; clipping still spans them all.
+     */
+    public AdamW(List<Parameter> params, double[] lrScale, double[] weightDecay, double clipNorm, NDManager manager) {
+        this(params, lrScale, weightDecay, clipNorm, 0.9f, 0.999f, 1e-8f, manager);
     }
 
     public AdamW(List<Parameter> params, double weightDecay, double clipNorm, float beta1, float beta2, float eps,
             NDManager manager) {
+        this(params, same(params.size(), 1), same(params.size(), weightDecay), clipNorm, beta1, beta2, eps, manager);
+    }
+
+    private AdamW(List<Parameter> params, double[] lrScale, double[] weightDecay, double clipNorm, float beta1,
+            float beta2, float eps, NDManager manager) {
+        if (lrScale.length != params.size() || weightDecay.length != params.size()) {
+            throw new IllegalArgumentException(params.size() + " parameters, " + lrScale.length + " rates, "
+                    + weightDecay.length + " decays");
+        }
         this.params = List.copyOf(params);
-        this.weightDecay = weightDecay;
+        this.lrScale = lrScale.clone();
+        this.weightDecay = weightDecay.clone();
         this.clipNorm = clipNorm;
         this.beta1 = beta1;
         this.beta2 = beta2;
@@ -58,6 +77,17 @@ public final class AdamW {
             first.add(stateManager.zeros(p.getArray().getShape()));
             second.add(stateManager.zeros(p.getArray().getShape()));
         }
+    }
+
+    private static double[] same(int n, double value) {
+        double[] a = new double[n];
+        java.util.Arrays.fill(a, value);
+        return a;
+    }
+
+    /** Whether there is nothing to optimise (every parameter of the unit frozen). */
+    public boolean isEmpty() {
+        return params.isEmpty();
     }
 
     /** Number of steps taken. */
@@ -70,7 +100,6 @@ public final class AdamW {
         steps++;
         float bc1 = (float) (1 - Math.pow(beta1, steps));
         float bc2Sqrt = (float) Math.sqrt(1 - Math.pow(beta2, steps));
-        float decay = (float) (1 - lr * weightDecay);
         try (NDManager tmp = stateManager.newSubManager()) {
             List<NDArray> grads = new ArrayList<>(params.size());
             for (Parameter p : params) {
@@ -84,6 +113,8 @@ public final class AdamW {
             for (int i = 0; i < params.size(); i++) {
                 NDArray theta = params.get(i).getArray();
                 NDArray g = grads.get(i);
+                double rate = lr * lrScale[i];
+                float decay = (float) (1 - rate * weightDecay[i]);
                 NDArray m = first.get(i).muli(beta1).addi(g.mul(1 - beta1));
                 NDArray v = second.get(i).muli(beta2).addi(g.mul(g).muli(1 - beta2));
                 if (decay != 1f) {
@@ -95,7 +126,7 @@ public final class AdamW {
                 denom.divi(bc2Sqrt).addi(eps);
                 NDArray update = m.div(denom);
                 update.attach(tmp);
-                theta.subi(update.muli((float) (lr / bc1)));
+                theta.subi(update.muli((float) (rate / bc1)));
                 Gradients.zero(theta, g);
             }
         }

@@ -42,7 +42,8 @@ public final class BatchStep {
 
     /**
      * Trains {@code net} on {@code batch}; throws {@link DivergenceException} (batch {@code index}) on a
-     * non-finite loss, before that unit's update. A unit learns when {@code learns} holds for one of its
+     * non-finite loss, before that unit's update. A unit learns when it has parameters that are not frozen and
+     * {@code learns} holds for one of its
      * layers; otherwise it only passes its output on.
      */
     public static Result run(Network net, List<AdamW> opts, NDManager parent, Batch batch, int epoch, int index,
@@ -62,7 +63,8 @@ public final class BatchStep {
                 int from = units.get(u)[0];
                 int to = units.get(u)[1];
                 LocalStep.Clock clock = clocks.of(u);
-                boolean update = java.util.stream.IntStream.range(from, to).anyMatch(learns);
+                boolean update = java.util.stream.IntStream.range(from, to).anyMatch(learns)
+                        && opts.subList(from, to).stream().anyMatch(o -> !o.isEmpty()); // all frozen: nothing learns
                 LocalStep.Result[] r = new LocalStep.Result[1];
                 x = LayerScope.run(x, pass, unitInput -> {
                     r[0] = LocalStep.run(net.layers().subList(from, to), opts.subList(from, to), unitInput, pass,

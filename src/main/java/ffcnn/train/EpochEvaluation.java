@@ -3,11 +3,10 @@ package ffcnn.train;
 import ffcnn.data.DataSplits;
 import ffcnn.nn.LocalLayer;
 import ffcnn.nn.Network;
-import ffcnn.predict.BestLayerRange;
+import ffcnn.predict.Evaluation;
 import ffcnn.predict.Evaluator;
-import ffcnn.predict.LayerScores;
 import ffcnn.predict.PredictionStrategy;
-import ffcnn.predict.WeightedLayers;
+import ffcnn.predict.Strategies;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,18 +25,27 @@ final class EpochEvaluation {
             LayerStats[] stats, double[] losses, int batchSize, RunState state) {
         long start = System.nanoTime();
         int layers = net.layers().size();
-        LayerScores valid = data.valid().size() > 0
-                ? Evaluator.scores(net, data.valid(), data.normalization(), batchSize, epoch) : null;
-        LayerScores test = Evaluator.scores(net, data.test(), data.normalization(), batchSize, epoch);
-        int[] range = valid != null ? BestLayerRange.select(valid) : new int[] {0, layers - 1};
-        List<PredictionStrategy> strategies = strategies(losses, range);
+        String readout = readout(net);
+        int[] all = {0, layers - 1};
+        Evaluation valid = null;
+        if (data.valid().size() > 0) {
+            // every strategy but best-range, which is chosen from the range counts this pass collects
+            List<PredictionStrategy> known = strategies(losses, all, readout).stream()
+                    .filter(s -> !s.name().equals("best-range")).toList();
+            valid = Evaluator.evaluate(net, data.valid(), data.normalization(), batchSize, epoch,
+                    new Evaluation(known, layers, net.classes(), true));
+        }
+        int[] range = valid != null ? valid.bestRange() : all;
+        List<PredictionStrategy> strategies = strategies(losses, range, readout);
+        Evaluation test = Evaluator.evaluate(net, data.test(), data.normalization(), batchSize, epoch,
+                new Evaluation(strategies, layers, net.classes(), false));
         Map<String, Double> validAcc = new LinkedHashMap<>();
-        Map<String, Double> testAcc = new LinkedHashMap<>();
-        for (PredictionStrategy s : strategies) {
-            if (valid != null) {
-                validAcc.put(s.name(), s.accuracy(valid));
+        Map<String, Double> testAcc = test.accuracies();
+        if (valid != null) {
+            Map<String, Double> known = valid.accuracies();
+            for (PredictionStrategy s : strategies) {
+                validAcc.put(s.name(), s.name().equals("best-range") ? valid.rangeAccuracy(range) : known.get(s.name()));
             }
-            testAcc.put(s.name(), s.accuracy(test));
         }
         double[] validLayer = valid != null ? valid.layerAccuracies() : null;
         double[] testLayer = test.layerAccuracies();
@@ -51,12 +59,16 @@ final class EpochEvaluation {
         state.update(new ModelState(epoch, losses.clone(), range, old.strategy(), old.classNames()));
         double evalSeconds = (System.nanoTime() - start) / 1e9;
         return new EpochMetrics(epoch, lr, trainSeconds, evalSeconds, data.train().size() / trainSeconds, validAcc,
-                testAcc, perLayer);
+                testAcc, perLayer, test.topFiveAccuracies());
     }
 
-    /** Every strategy ffcnn reports, the loss-aware one first. */
-    static List<PredictionStrategy> strategies(double[] losses, int[] range) {
-        return WeightedLayers.NAMES.stream().map(n -> (PredictionStrategy) WeightedLayers.named(n, losses, range))
-                .toList();
+    /** The read-out of {@code net}: its kind, or {@code none}. */
+    static String readout(Network net) {
+        return net.readout() != null ? net.readout().kind() : "none";
+    }
+
+    /** Every strategy ffcnn reports for a model with {@code readout}, the loss-aware one first. */
+    static List<PredictionStrategy> strategies(double[] losses, int[] range, String readout) {
+        return Strategies.all(losses, range, readout);
     }
 }

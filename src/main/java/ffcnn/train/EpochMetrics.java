@@ -14,8 +14,22 @@ import java.util.Map;
  * @param validAccuracy   accuracy on the validation split per prediction strategy (strategy name to 0..1)
  * @param testAccuracy    accuracy on the test split per prediction strategy
  * @param layers          per-layer figures, in layer order
+ * @param testTopFive     top-5 accuracy on the test split per strategy, when there are more than 10 classes
+ *                        (else empty)
  */
 public record EpochMetrics(int epoch, double learningRate, double trainSeconds, double evalSeconds,
         double imagesPerSecond, Map<String, Double> validAccuracy, Map<String, Double> testAccuracy,
-        List<LayerMetrics> layers) {
+        List<LayerMetrics> layers, Map<String, Double> testTopFive) {
+
+    public EpochMetrics {
+        testTopFive = testTopFive == null ? Map.of() : testTopFive;
+    }
+
+    /** Figures without top-5 accuracies. */
+    public EpochMetrics(int epoch, double learningRate, double trainSeconds, double evalSeconds,
+            double imagesPerSecond, Map<String, Double> validAccuracy, Map<String, Double> testAccuracy,
+            List<LayerMetrics> layers) {
+        this(epoch, learningRate, trainSeconds, evalSeconds, imagesPerSecond, validAccuracy, testAccuracy, layers,
+                Map.of());
+    }
 }

@@ -101,12 +101,6 @@ public final class LocalStep {
 
     /** Bytes of every array alive in {@code manager} and its children. */
     static long liveBytes(NDManager manager) {
-        long bytes = 0;
-        for (NDArray a : manager.getManagedArrays()) {
-            if (!a.isReleased()) {
-                bytes += a.size() * a.getDataType().getNumOfBytes();
-            }
-        }
-        return bytes;
+        return ffcnn.nn.LayerScope.liveBytes(manager);
     }
 }

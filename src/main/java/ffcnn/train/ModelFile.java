@@ -22,8 +22,9 @@ import java.util.List;
 /**
  * The on-disk form of a trained model or a checkpoint: a magic line, a JSON header (the resolved config,
  * the {@link ModelState}, the input's shape and normalisation, and for checkpoints the metrics history),
- * then every layer's parameters, then, for checkpoints, every layer's optimiser state. Always written
- * atomically.
+ * then every layer's parameters, then the state of the read-out strategy when the model has one (its trained
+ * parameters, written by the read-out itself), then, for checkpoints, every optimiser's state (each layer's, then the
+ * read-out's). Always written atomically.
  */
 public final class ModelFile {
 

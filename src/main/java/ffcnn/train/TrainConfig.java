@@ -15,9 +15,11 @@ import java.util.List;
  * @param layerEpochs per layer {@code [first, end)}: the epochs in which that layer learns; in the other
  *                    epochs it only passes its output on (CwComp's layer-wise schedule); empty: every layer
  *                    learns in every epoch
+ * @param groups      per parameter group (body, head, read-out): trainable or frozen, learning rate and weight
+ *                    decay
  */
 public record TrainConfig(int epochs, int batchSize, double lr, double lrMin, double weightDecay, double gradClip,
-        long seed, List<List<Integer>> layerEpochs) {
+        long seed, List<List<Integer>> layerEpochs, ParameterGroups groups) {
 
     public TrainConfig {
         positive("train.epochs", epochs);
@@ -34,6 +36,15 @@ public record TrainConfig(int epochs, int batchSize, double lr, double lrMin, do
                 throw new IllegalArgumentException("train.layer_epochs holds [first, end) pairs, got " + range);
             }
         }
+        if (groups == null) {
+            groups = ParameterGroups.inherit(lr, weightDecay);
+        }
+    }
+
+    /** Every parameter group trainable with {@code lr} and {@code weightDecay}. */
+    public TrainConfig(int epochs, int batchSize, double lr, double lrMin, double weightDecay, double gradClip,
+            long seed, List<List<Integer>> layerEpochs) {
+        this(epochs, batchSize, lr, lrMin, weightDecay, gradClip, seed, layerEpochs, null);
     }
 
     private static void positive(String key, int value) {
@@ -51,7 +62,7 @@ public record TrainConfig(int epochs, int batchSize, double lr, double lrMin, do
     /** Every layer learns in every epoch. */
     public TrainConfig(int epochs, int batchSize, double lr, double lrMin, double weightDecay, double gradClip,
             long seed) {
-        this(epochs, batchSize, lr, lrMin, weightDecay, gradClip, seed, List.of());
+        this(epochs, batchSize, lr, lrMin, weightDecay, gradClip, seed, List.of(), null);
     }
 
     /** Whether layer {@code layer} learns in epoch {@code epoch} (0-based). */

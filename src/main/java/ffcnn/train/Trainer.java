@@ -4,6 +4,8 @@ import ai.djl.engine.Engine;
 import ffcnn.data.Batch;
 import ffcnn.data.Batches;
 import ffcnn.data.DataSplits;
+import ai.djl.nn.Parameter;
+import ffcnn.nn.LocalLayer;
 import ffcnn.nn.Network;
 import java.util.List;
 
@@ -43,16 +45,44 @@ public final class Trainer {
             throw new ffcnn.UserInputException("train.layer_epochs has " + config.layerEpochs().size()
                     + " ranges for a network of " + net.layers().size() + " layers");
         }
-        if (optimizers.size() != net.layers().size()) {
-            throw new IllegalArgumentException(optimizers.size() + " optimizers for " + net.layers().size() + " layers");
+        int expected = net.layers().size() + (net.readout() != null ? 1 : 0);
+        if (optimizers.size() != expected) {
+            throw new IllegalArgumentException(optimizers.size() + " optimizers for " + net.layers().size()
+                    + " layers" + (net.readout() != null ? " and a read-out" : ""));
         }
         this.optimizers = List.copyOf(optimizers);
     }
 
-    /** Fresh optimisers, one per layer of {@code net}, as {@code config} sets them. */
+    /**
+     * Fresh optimisers, one per layer of {@code net} and then one for its read-out when it has one, as
+     * {@code config} sets them: each parameter with its group's learning rate and weight decay
+     * ({@code train.groups}); the groups that are not trainable are frozen first.
+     */
     public static List<AdamW> optimizers(Network net, TrainConfig config) {
-        return net.layers().stream()
-                .map(l -> new AdamW(l.learnable(), config.weightDecay(), config.gradClip(), net.manager())).toList();
+        ParameterGroups g = config.groups();
+        List<AdamW> out = new java.util.ArrayList<>();
+        for (LocalLayer l : net.layers()) {
+            l.freeze(!g.body().trainable(), !g.head().trainable());
+            List<Parameter> params = l.learnable();
+            double[] scale = new double[params.size()];
+            double[] decay = new double[params.size()];
+            for (int i = 0; i < params.size(); i++) {
+                GroupConfig group = l.inHead(params.get(i)) ? g.head() : g.body();
+                scale[i] = group.lrScale(config.lr());
+                decay[i] = group.weightDecay();
+            }
+            out.add(new AdamW(params, scale, decay, config.gradClip(), net.manager()));
+        }
+        if (net.readout() != null) {
+            net.readout().freeze(!g.readout().trainable());
+            List<Parameter> params = net.readout().learnable();
+            double[] scale = new double[params.size()];
+            double[] decay = new double[params.size()];
+            java.util.Arrays.fill(scale, g.readout().lrScale(config.lr()));
+            java.util.Arrays.fill(decay, g.readout().weightDecay());
+            out.add(new AdamW(params, scale, decay, config.gradClip(), net.manager()));
+        }
+        return out;
     }
 
     public Network network() {
@@ -130,6 +160,14 @@ public final class Trainer {
             throw e.withCheckpoint(checkpoint == null ? 0 : state.nextEpoch());
         }
         peakStepBytes = Math.max(peakStepBytes, r.peakBytes());
+        AdamW readout = net.readout() != null ? optimizers.get(optimizers.size() - 1) : null;
+        if (readout != null && !readout.isEmpty()) {
+            ReadOutStep.Result ro = ReadOutStep.run(net, readout, net.manager(), batch, lr);
+            if (!Float.isFinite(ro.loss())) {
+                throw new DivergenceException(epoch, b, net.layers().size(), ro.loss())
+                        .withCheckpoint(checkpoint == null ? 0 : state.nextEpoch());
+            }
+        }
         double sum = 0;
         for (int l = 0; l < stats.length; l++) {
             stats[l].add(r.loss()[l], r.taskLoss()[l], r.correct()[l], batch.size());

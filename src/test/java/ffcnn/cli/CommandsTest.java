@@ -30,7 +30,8 @@ class CommandsTest extends CommandLineTest {
         writers();
         assertThat(run("eval", "--model", run.toString(), "--limit", "300"))
                 .as(err.toString()).isZero();
-        assertThat(out.toString()).contains("loss-aware", "best-range", "last-layer", "layer 3");
+        assertThat(out.toString()).contains("loss-aware", "best-range", "last-layer", "layer 3", "trained extra",
+                "memory");
 
         BufferedImage img = new BufferedImage(28, 28, BufferedImage.TYPE_INT_RGB);
         img.getGraphics().fillRect(12, 4, 4, 20);
@@ -122,7 +123,11 @@ class CommandsTest extends CommandLineTest {
         assertThat(out.toString()).contains("ffcnn 0.1.0 (commit ", "DJL 0.35.1").doesNotContain("dev");
         writers();
         assertThat(run("methods")).isZero();
-        assertThat(out.toString()).contains("caw-conv", "fashion-mnist", "quick", "paper");
+        assertThat(out.toString()).contains("caw-conv", "fashion-mnist", "quick", "paper")
+                .contains("prediction strategies", "linear-heads", "neutral-linear", "(read-out: linear-heads)");
+        writers();
+        assertThat(run("eval", "--help")).isZero();
+        assertThat(out.toString()).contains("last-layer", "all-layers", "linear-heads", "neutral-linear");
     }
 
     @Test

@@ -34,9 +34,9 @@ class AsgeLearningTest {
         try (NDManager m = NDManager.newBaseManager(); TrainedModel model = TrainedModel.load(dir, m)) {
             var scores = ffcnn.predict.Evaluator.scores(model.network(), data.test(), model.normalization(), 100,
                     model.epoch());
-            for (String strategy : List.of("goodness", "last-layer", "all-layers")) {
-                assertThat(model.strategy(strategy).accuracy(scores)).as(strategy)
-                        .isEqualTo(s.testAccuracyByStrategy().get(strategy));
+            for (var strategy : model.strategies()) { // S1, S2 and the linear heads of S3 among them
+                assertThat(strategy.accuracy(scores)).as(strategy.name())
+                        .isEqualTo(s.testAccuracyByStrategy().get(strategy.name()));
             }
         }
     }

@@ -188,8 +188,9 @@ class TrainingRunTest {
     }
 
     /**
-     * CwComp's batch-norm running statistics, backprop's classifiers and CaFo's fixed random blocks with their
-     * predictors are saved with the model too.
+     * CwComp's batch-norm running statistics, backprop's classifiers, CaFo's fixed random blocks with their
+     * predictors, and the read-outs' trained state (linear heads on CAW-Conv's layers; FF's neutral-input linear
+     * classifier) are saved with the model too.
      */
     static java.util.stream.Stream<RunConfig> reloadable() {
         List<String> small = List.of("train.epochs=1", "data.limit_train=640", "data.limit_valid=256",
@@ -198,6 +199,8 @@ class TrainingRunTest {
         narrow.add("model.width=0.2");
         return java.util.stream.Stream.of(small(1), PresetLoader.load("cwcomp", "fashion-mnist", "quick", narrow),
                 PresetLoader.load("backprop", "fashion-mnist", "quick", narrow),
+                PresetLoader.load("caw-conv", "fashion-mnist", "quick", with(narrow, "predict.readout=linear-heads")),
+                PresetLoader.load("ff", "fashion-mnist", "quick", with(narrow, "predict.strategy=neutral-linear")),
                 PresetLoader.load("cafo", "fashion-mnist", "quick", narrow));
     }
 
@@ -210,11 +213,24 @@ class TrainingRunTest {
             var scores = ffcnn.predict.Evaluator.scores(model.network(), data.test(), model.normalization(), 100,
                     model.epoch());
             assertThat(model.epoch()).isZero();
-            for (String strategy : ffcnn.method.PredictConfig.STRATEGIES) {
-                assertThat(model.strategy(strategy).accuracy(scores)).as(strategy)
-                        .isEqualTo(s.testAccuracyByStrategy().get(strategy));
+            assertThat(model.strategies().stream().map(ffcnn.predict.PredictionStrategy::name))
+                    .containsExactlyElementsOf(s.testAccuracyByStrategy().keySet());
+            for (var strategy : model.strategies()) {
+                assertThat(strategy.accuracy(scores)).as(strategy.name())
+                        .isEqualTo(s.testAccuracyByStrategy().get(strategy.name()));
             }
+            // evaluated batch by batch, as ffcnn eval does, the reloaded model scores the same
+            var eval = ffcnn.predict.Evaluator.evaluate(model.network(), data.test(), model.normalization(), 37,
+                    model.epoch(), new ffcnn.predict.Evaluation(model.strategies(), model.network().layers().size(),
+                            model.network().classes(), false));
+            assertThat(eval.accuracies()).isEqualTo(s.testAccuracyByStrategy());
         }
+    }
+
+    static List<String> with(List<String> overrides, String more) {
+        List<String> all = new java.util.ArrayList<>(overrides);
+        all.add(more);
+        return all;
     }
 
     static byte[] parameters(Path run) throws Exception {

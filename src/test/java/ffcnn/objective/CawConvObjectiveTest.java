@@ -1,5 +1,6 @@
 package ffcnn.objective;
 
+import ffcnn.testing.Contexts;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -30,7 +31,7 @@ class CawConvObjectiveTest {
     }
 
     CawConvObjective.Head head(int c, int k) {
-        CawConvObjective.Head h = (CawConvObjective.Head) PAPER.head(c, k);
+        CawConvObjective.Head h = (CawConvObjective.Head) PAPER.head(Contexts.of(c, k));
         h.initialize(m, DataType.FLOAT32, new Shape(1, c, 1, 1));
         return h;
     }
@@ -48,7 +49,7 @@ class CawConvObjectiveTest {
     @Test
     void assignmentIsASoftmaxOverClassesAtTemperatureT() { // O2: one row W = [1, 0], T = 10 and T = 1
         CawConvObjective.Head h = (CawConvObjective.Head) new CawConvObjective(0.1, 1e-2, 1e-3, 50, 10, 0.995, 0.1,
-                100, 0.5, new double[] {0.94, 0.06, 0.05}).head(2, 2);
+                100, 0.5, new double[] {0.94, 0.06, 0.05}).head(Contexts.of(2, 2));
         h.initialize(m, DataType.FLOAT32, new Shape(1, 2, 1, 1));
         h.getParameters().get("assignment").getArray().set(new float[] {1, 0, 1, 0});
         assertThat(h.assignment(m, 0).toFloatArray())

@@ -1,5 +1,6 @@
 package ffcnn.objective;
 
+import ffcnn.testing.Contexts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -27,12 +28,12 @@ class CwCompObjectiveTest {
     void classScoresAreMeanSquaresOfChannelGroups() {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray y = m.create(new float[] {1, 3, -5, 7}, new Shape(1, 4, 1, 1));
-            assertThat(CWC.head(4, 2).scores(y, 0).toFloatArray()).containsExactly(5f, 37f);
-            NDArray loss = CWC.head(4, 2).loss(y, ffcnn.encoding.Targets.of(m.create(new int[] {0})), 0).total();
+            assertThat(CWC.head(Contexts.of(4, 2)).scores(y, 0).toFloatArray()).containsExactly(5f, 37f);
+            NDArray loss = CWC.head(Contexts.of(4, 2)).loss(y, ffcnn.encoding.Targets.of(m.create(new int[] {0})), 0).total();
             assertThat(loss.getFloat()).isCloseTo(32f, within(1e-4f)); // CE = 37 - 5 + log(1 + e^-32)
-            assertThat(CWC.head(4, 2).getParameters().isEmpty()).isTrue();
+            assertThat(CWC.head(Contexts.of(4, 2)).getParameters().isEmpty()).isTrue();
         }
-        assertThatThrownBy(() -> CWC.head(25, 10)).hasMessageContaining("25 channels");
+        assertThatThrownBy(() -> CWC.head(Contexts.of(25, 10))).hasMessageContaining("25 channels");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package ffcnn.objective;
 
+import ffcnn.testing.Contexts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,7 +22,7 @@ class ForwardForwardObjectivesTest {
     static LocalLoss loss(Objective o, NDManager m) {
         NDArray y = m.create(new float[] {1, 1, 2, 0, 0.5f, 0.5f, 3, 1}, new Shape(4, 2, 1, 1));
         Targets t = new Targets(m.create(new int[] {0, 1, 5, 7}), m.create(new float[] {1, 1, 0, 0}));
-        return o.head(2, 10).loss(y, t, 0);
+        return o.head(Contexts.of(2, 10)).loss(y, t, 0);
     }
 
     @Test
@@ -53,8 +54,8 @@ class ForwardForwardObjectivesTest {
     void theScoreOfAnInputIsItsGoodness() {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray y = m.create(new float[] {1, 2, 3, 4}, new Shape(2, 2, 1, 1));
-            assertThat(new FfObjective("sum", 1).head(2, 10).scores(y, 0).toFloatArray()).containsExactly(5, 25);
-            assertThat(new FfObjective("sum", 1).head(2, 10).scores(y, 0).getShape()).isEqualTo(new Shape(2, 1));
+            assertThat(new FfObjective("sum", 1).head(Contexts.of(2, 10)).scores(y, 0).toFloatArray()).containsExactly(5, 25);
+            assertThat(new FfObjective("sum", 1).head(Contexts.of(2, 10)).scores(y, 0).getShape()).isEqualTo(new Shape(2, 1));
         }
     }
 

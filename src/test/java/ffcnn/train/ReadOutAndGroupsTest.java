@@ -1,0 +1,182 @@
+package ffcnn.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ffcnn.data.Batch;
+import ffcnn.data.Batches;
+import ffcnn.data.DataSplits;
+import ffcnn.encoding.EncodingConfig;
+import ffcnn.method.PresetLoader;
+import ffcnn.method.RunConfig;
+import ffcnn.nn.LocalLayer;
+import ffcnn.nn.ModelConfig;
+import ffcnn.nn.Network;
+import ffcnn.nn.NetworkBuilder;
+import ffcnn.objective.CawConvObjective;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Read-outs learn on detached features and nothing of them reaches the network; parameter groups
+ * ({@code train.groups}) reach the optimiser: a frozen group and a group with learning rate 0 do not change.
+ */
+class ReadOutAndGroupsTest {
+
+    static DataSplits data() {
+        return ffcnn.testing.SyntheticData.splits(96, 16, 32);
+    }
+
+    /** CAW-Conv's tiny CNN on 8 x 8 grey images with read-out {@code readout}, seeded. */
+    static Network network(NDManager m, String readout) {
+        Engine.getInstance().setRandomSeed(5);
+        CawConvObjective caw = new CawConvObjective(0.1, 1e-2, 1e-3, 50, 10, 0.995, 0.1, 100, 0.5,
+                new double[] {0.94, 0.06, 0.05});
+        return NetworkBuilder.build(new ModelConfig("tiny-cnn", 0.1, 0.1, "instance", "uniform-fan-in", 8,
+                "conv-relu-dropout"), caw, EncodingConfig.IDENTITY, readout, 1, 10, m);
+    }
+
+    static List<float[]> values(List<Parameter> params) {
+        List<float[]> out = new ArrayList<>();
+        for (Parameter p : params) {
+            out.add(p.getArray().toFloatArray());
+        }
+        return out;
+    }
+
+    static List<Parameter> all(LocalLayer layer) {
+        List<Parameter> out = new ArrayList<>();
+        layer.getParameters().forEach(p -> out.add(p.getValue()));
+        return out;
+    }
+
+    /** Every parameter of the read-out, learnable or frozen. */
+    static List<float[]> readout(Network net) {
+        List<Parameter> out = new ArrayList<>();
+        net.readout().getParameters().forEach(p -> out.add(p.getValue()));
+        return values(out);
+    }
+
+    static List<float[]> layers(Network net) {
+        List<float[]> out = new ArrayList<>();
+        for (LocalLayer l : net.layers()) {
+            out.addAll(values(all(l)));
+        }
+        return out;
+    }
+
+    static void fit(Network net, TrainConfig c) {
+        new Trainer(net, c, Trainer.optimizers(net, c), RunState.fresh(net.layers().size(), "loss-aware",
+                data().classNames()), List.of(), null).fit(data(), "caw-conv");
+    }
+
+    @Test
+    void aReadOutStepTrainsTheReadOutAloneAndNoGradientReachesTheLayers() {
+        for (String kind : List.of("linear-heads", "neutral-linear")) {
+            try (NDManager m = NDManager.newBaseManager()) {
+                Network net = network(m, kind);
+                TrainConfig c = new TrainConfig(1, 32, 0.05, 0.0, 0.0, 0.0, 1);
+                AdamW opt = Trainer.optimizers(net, c).get(net.layers().size());
+                List<float[]> layersBefore = layers(net);
+                List<float[]> readoutBefore = readout(net);
+                Batch batch;
+                try (Batches b = Batches.ordered(data().train(), data().normalization(), 32)) {
+                    batch = b.next();
+                }
+                ReadOutStep.Result r = ReadOutStep.run(net, opt, net.manager(), batch, 0.05);
+                assertThat(r.loss()).as(kind).isFinite().isPositive();
+                assertThat(layers(net)).as(kind + ": the layers").containsExactlyElementsOf(layersBefore);
+                for (LocalLayer l : net.layers()) {
+                    for (Parameter p : l.learnable()) {
+                        // no gradient was ever written into a layer: its gradient buffer is all zeros
+                        assertThat(p.getArray().getGradient().abs().sum().getFloat()).as(kind + " " + p.getName())
+                                .isZero();
+                    }
+                }
+                assertThat(readout(net)).as(kind + ": the read-out learnt")
+                        .isNotEqualTo(readoutBefore);
+            }
+        }
+    }
+
+    @Test
+    void theLayersTrainExactlyAsWithoutAReadOut() {
+        TrainConfig c = new TrainConfig(1, 16, 0.03, 0.003, 5e-4, 1.0, 1);
+        try (NDManager m = NDManager.newBaseManager()) {
+            Network plain = network(m, "none");
+            Network read = network(m, "linear-heads");
+            assertThat(layers(read)).as("drawn first, the layers start the same").containsExactlyElementsOf(
+                    layers(plain));
+            List<float[]> readoutStart = readout(read);
+            fit(plain, c);
+            fit(read, c);
+            assertThat(layers(read)).containsExactlyElementsOf(layers(plain));
+            assertThat(readout(read)).isNotEqualTo(readoutStart);
+        }
+    }
+
+    static TrainConfig groups(GroupConfig body, GroupConfig head, GroupConfig readout) {
+        return new TrainConfig(1, 16, 0.03, 0.003, 5e-4, 1.0, 1, List.of(), new ParameterGroups(body, head, readout));
+    }
+
+    @Test
+    void aFrozenGroupAndAGroupWithLearningRateZeroDoNotChange() {
+        GroupConfig learns = new GroupConfig(true, 0.03, 5e-4);
+        try (NDManager m = NDManager.newBaseManager()) {
+            Network net = network(m, "linear-heads");
+            LocalLayer first = net.layers().get(0);
+            List<Parameter> body = new ArrayList<>(all(first));
+            List<Parameter> head = new ArrayList<>(first.head().getParameters().values());
+            body.removeAll(head);
+            assertThat(head).as("CAW-Conv's head learns an assignment").isNotEmpty();
+            List<float[]> bodyStart = values(body);
+            List<float[]> headStart = values(head);
+            List<float[]> readoutStart = readout(net);
+            fit(net, groups(new GroupConfig(false, 0.03, 5e-4), new GroupConfig(true, 0.0, 5e-4),
+                    new GroupConfig(false, 0.03, 5e-4)));
+            assertThat(values(body)).as("frozen bodies").containsExactlyElementsOf(bodyStart);
+            assertThat(values(head)).as("heads at lr 0").containsExactlyElementsOf(headStart);
+            assertThat(readout(net)).as("frozen read-out").containsExactlyElementsOf(readoutStart);
+        }
+        try (NDManager m = NDManager.newBaseManager()) {
+            Network net = network(m, "linear-heads");
+            LocalLayer first = net.layers().get(0);
+            List<Parameter> head = new ArrayList<>(first.head().getParameters().values());
+            List<Parameter> body = new ArrayList<>(all(first));
+            body.removeAll(head);
+            List<float[]> bodyStart = values(body);
+            List<float[]> headStart = values(head);
+            List<float[]> readoutStart = readout(net);
+            fit(net, groups(learns, new GroupConfig(false, 0.03, 5e-4), new GroupConfig(true, 0.0, 0.0)));
+            assertThat(values(body)).as("learning bodies").isNotEqualTo(bodyStart);
+            assertThat(values(head)).as("frozen heads").containsExactlyElementsOf(headStart);
+            assertThat(readout(net)).as("read-out at lr 0").containsExactlyElementsOf(readoutStart);
+        }
+    }
+
+    @Test
+    void groupSettingsComeFromThePresetAndInheritTheRunsLearningRate() {
+        RunConfig c = PresetLoader.load("asge", "fashion-mnist", "quick", List.of("train.lr=0.01",
+                "train.groups.readout.lr=0.002", "train.groups.head.trainable=false"));
+        ParameterGroups g = c.train().groups();
+        assertThat(g.body()).isEqualTo(new GroupConfig(true, 0.01, c.train().weightDecay()));
+        assertThat(g.head().trainable()).isFalse();
+        assertThat(g.readout().lr()).isEqualTo(0.002);
+        assertThat(g.readout().lrScale(c.train().lr())).isEqualTo(0.2, org.assertj.core.api.Assertions.within(1e-12));
+        // the resolved config (config.yaml) binds to the same groups
+        RunConfig again = PresetLoader.fromTree(yamlTree(c), "config.yaml");
+        assertThat(again.train().groups()).isEqualTo(g);
+    }
+
+    static com.fasterxml.jackson.databind.JsonNode yamlTree(RunConfig c) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                    .readTree(PresetLoader.toYaml(c));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

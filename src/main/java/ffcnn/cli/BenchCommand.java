@@ -9,6 +9,7 @@ import ffcnn.data.Datasets;
 import ffcnn.method.PresetLoader;
 import ffcnn.method.RunConfig;
 import ffcnn.method.TrainedModel;
+import ffcnn.nn.Devices;
 import ffcnn.nn.Network;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -43,8 +44,11 @@ public final class BenchCommand extends EngineCommand {
         RunConfig config = PresetLoader.load("caw-conv", "fashion-mnist", "quick", List.of());
         DataSplits data = Datasets.load(new DataRequest("fashion-mnist", dataOption.dataDir, -1, 2222,
                 Math.max(batchSize * 8, 1024), 1, 1, false));
+        out.printf("CAW-Conv TinyCNN, Fashion-MNIST, batch %d, %s threads, device %s, %d timed batches%n", batchSize,
+                System.getProperty("ai.djl.pytorch.num_threads"), Devices.describe(), batches);
+        out.flush();
         TrainingBenchmark b;
-        try (NDManager m = NDManager.newBaseManager();
+        try (NDManager m = Devices.newManager();
                 Network net = TrainedModel.fresh(config, data.train().channels(), data.numClasses(), m)) {
             b = TrainingBenchmark.run(net, config.train(), data, batchSize, warmup, batches, rounds);
         }
@@ -53,8 +57,6 @@ public final class BenchCommand extends EngineCommand {
     }
 
     private void print(PrintWriter out, TrainingBenchmark b) {
-        out.printf("CAW-Conv TinyCNN, Fashion-MNIST, batch %d, %s threads, %d timed batches%n", batchSize,
-                System.getProperty("ai.djl.pytorch.num_threads"), batches);
         out.printf("training: %.1f images/s (ffcnn), %.1f images/s (bare engine calls)%n", b.images(), b.bareImages());
         out.printf("overhead of ffcnn over the engine: %.3f (target <= 1.15)%n", b.overhead());
         out.printf("%-8s", "layer");

@@ -46,7 +46,7 @@ public final class Devices {
                 if (gpus == 0) {
                     throw new UserInputException("--device gpu: no GPU is usable here (the engine "
                             + (Engine.getInstance().hasCapability(StandardCapabilities.CUDA)
-                                    ? "sees no CUDA device" : "has no CUDA support; see README.md, section GPU")
+                                    ? "sees no CUDA device" : "has no CUDA support; see README.md, Devices")
                             + "); use --device cpu");
                 }
                 yield Device.gpu();

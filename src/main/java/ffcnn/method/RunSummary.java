@@ -16,18 +16,22 @@ import java.util.Map;
  * accuracy with the default strategy; {@code bestTestAccuracy} the best over epochs (the official code
  * tracks that maximum, specs/caw-conv.md 10.3). Memory: {@code peakRssBytes} is the process's peak resident
  * set (native tensors and Java heap together), {@code peakHeapBytes} the Java heap's share, and
- * {@code peakStepBytes} the most bytes one training step's arrays held at once (just before a backward pass).
+ * {@code peakStepBytes} the most bytes one training step's arrays held at once (just before a backward pass),
+ * and {@code activationBytesPerLayer} the same per layer: the activation footprint of each layer's step for one batch
+ * (the layers of one end-to-end learning unit, the backprop baseline's, share one figure).
  */
 public record RunSummary(String method, String dataset, String arch, int epochs, String strategy,
         double testAccuracy, double bestTestAccuracy, Double validAccuracy, Map<String, Double> testAccuracyByStrategy,
         List<Double> perLayerTestAccuracy, int[] bestRange, long parameters, int trainImages, double trainSeconds,
-        double evalSeconds, double trainImagesPerSecond, long peakRssBytes, long peakHeapBytes, long peakStepBytes) {
+        double evalSeconds, double trainImagesPerSecond, long peakRssBytes, long peakHeapBytes, long peakStepBytes,
+        long[] activationBytesPerLayer) {
 
     /**
      * The summary of a run whose training step held at most {@code peakStepBytes} in arrays at once. The
      * resident and heap peaks are this process's.
      */
-    static RunSummary of(RunConfig config, DataSplits data, Network net, RunState state, long peakStepBytes) {
+    static RunSummary of(RunConfig config, DataSplits data, Network net, RunState state, long peakStepBytes,
+            long[] activationBytesPerLayer) {
         List<EpochMetrics> h = state.history();
         EpochMetrics last = h.get(h.size() - 1);
         String strategy = config.predict().strategy();
@@ -39,7 +43,8 @@ public record RunSummary(String method, String dataset, String arch, int epochs,
                 last.testAccuracy().get(strategy), best, last.validAccuracy().get(strategy), last.testAccuracy(),
                 last.layers().stream().map(LayerMetrics::testAccuracy).toList(), state.model().bestRange(),
                 net.parameterCount(), data.train().size(), trainSeconds, evalSeconds, images / trainSeconds,
-                ResourceUsage.peakRssBytes(), ResourceUsage.peakHeapBytes(), peakStepBytes);
+                ResourceUsage.peakRssBytes(), ResourceUsage.peakHeapBytes(), peakStepBytes,
+                activationBytesPerLayer);
     }
 
     void write(Path out) {

@@ -130,7 +130,8 @@ public final class TrainingRun {
         writeHeatmaps(out, net, state.model().epoch(), config.train().epochs(), data.classNames());
         ClassActivationMaps.writeForReport(net, data.test(), data.normalization(), data.classNames(),
                 state.model().epoch(), out);
-        RunSummary summary = RunSummary.of(config, data, net, state, trainer.peakStepBytes());
+        RunSummary summary = RunSummary.of(config, data, net, state, trainer.peakStepBytes(),
+                trainer.layerStepBytes());
         summary.write(out);
         HtmlReport.write(out);
         return summary;

@@ -27,6 +27,7 @@ public final class Trainer {
     private final Checkpoint checkpoint;
     private final RunState state;
     private long peakStepBytes;
+    private long[] layerStepBytes = new long[0];
 
     /**
      * @param optimizers one per layer, in layer order (fresh, or restored from a checkpoint)
@@ -73,6 +74,14 @@ public final class Trainer {
      */
     public long peakStepBytes() {
         return peakStepBytes;
+    }
+
+    /**
+     * Per layer, the most bytes one batch's arrays held just before the backward pass of the layer's learning
+     * unit (measured as {@link #peakStepBytes}): the activation footprint of each layer's step.
+     */
+    public long[] layerStepBytes() {
+        return layerStepBytes.clone();
     }
 
     /** Trains from {@code state().nextEpoch()} to the configured number of epochs. */
@@ -130,6 +139,12 @@ public final class Trainer {
             throw e.withCheckpoint(checkpoint == null ? 0 : state.nextEpoch());
         }
         peakStepBytes = Math.max(peakStepBytes, r.peakBytes());
+        if (layerStepBytes.length != r.layerBytes().length) {
+            layerStepBytes = new long[r.layerBytes().length];
+        }
+        for (int l = 0; l < layerStepBytes.length; l++) {
+            layerStepBytes[l] = Math.max(layerStepBytes[l], r.layerBytes()[l]);
+        }
         double sum = 0;
         for (int l = 0; l < stats.length; l++) {
             stats[l].add(r.loss()[l], r.taskLoss()[l], r.correct()[l], batch.size());

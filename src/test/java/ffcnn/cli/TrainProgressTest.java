@@ -2,6 +2,8 @@ package ffcnn.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,14 @@ class TrainProgressTest extends CommandLineTest {
         assertThat(out.toString()).contains("1 epochs");
         assertThat(Files.readString(run.resolve("provenance.json"))).contains("\"ffcnn_version\" : \"0.1.0\"",
                 "\"ffcnn_commit\"", "\"device\" : \"cpu\"");
+        JsonNode footprint = new ObjectMapper().readTree(run.resolve("summary.json").toFile())
+                .path("activation_bytes_per_layer");
+        assertThat(footprint.size()).as("one figure per layer").isEqualTo(4);
+        for (JsonNode bytes : footprint) {
+            assertThat(bytes.asLong()).isPositive();
+        }
+        // layer 0 (20 channels at 28 x 28) holds more than layer 2 (80 channels at 7 x 7)
+        assertThat(footprint.get(0).asLong()).isGreaterThan(footprint.get(2).asLong());
 
         writers();
         assertThat(run("train", "--resume", run.toString(), "--threads", "1")).isEqualTo(2);

@@ -34,12 +34,27 @@ public record TrainingBenchmark(double images, double bareImages, PhaseTimes ffc
         return bareImages / images;
     }
 
+    /** ffcnn's images/s over the reference step's (above 1: ffcnn's step is faster). */
+    public double speedUp() {
+        return images / bareImages;
+    }
+
     /**
      * Runs {@code batches} timed batches of each kind after {@code warmup} untimed ones, in {@code rounds}
      * alternating rounds.
      */
     public static TrainingBenchmark run(Network net, TrainConfig train, DataSplits data, int batchSize, int warmup,
             int batches, int rounds) {
+        return run(net, train, data, batchSize, warmup, batches, rounds, true, () -> { });
+    }
+
+    /**
+     * As {@link #run(Network, TrainConfig, DataSplits, int, int, int, int)}; without {@code reference} only
+     * ffcnn's step is timed (the reference's figures are then 0), and {@code warmedUp} runs between the
+     * warm-up and the timed batches (a process that must start timing together with others waits there).
+     */
+    public static TrainingBenchmark run(Network net, TrainConfig train, DataSplits data, int batchSize, int warmup,
+            int batches, int rounds, boolean reference, Runnable warmedUp) {
         List<AdamW> opts = Trainer.optimizers(net, train);
         List<LayerSpec> specs = net.layers().stream().map(LocalLayer::spec).toList();
         if (!specs.equals(Architectures.tinyCnn(specs.get(0).inChannels(), 1.0))) {
@@ -61,8 +76,11 @@ public record TrainingBenchmark(double images, double bareImages, PhaseTimes ffc
             }
             for (int i = 0; i < warmup; i++) {
                 ffcnnBatch(net, opts, m, pool.get(i % pool.size()), new PhaseTimes(specs.size()));
-                bareBatch(bare, m, pool.get(i % pool.size()), new PhaseTimes(specs.size()));
+                if (reference) {
+                    bareBatch(bare, m, pool.get(i % pool.size()), new PhaseTimes(specs.size()));
+                }
             }
+            warmedUp.run();
             int perRound = Math.max(1, batches / rounds);
             for (int r = 0; r < rounds; r++) {
                 long t0 = System.nanoTime();
@@ -70,14 +88,14 @@ public record TrainingBenchmark(double images, double bareImages, PhaseTimes ffc
                     images += ffcnnBatch(net, opts, m, pool.get(i % pool.size()), ffcnnTimes);
                 }
                 long t1 = System.nanoTime();
-                for (int i = 0; i < perRound; i++) {
+                for (int i = 0; reference && i < perRound; i++) {
                     bareImages += bareBatch(bare, m, pool.get(i % pool.size()), bareTimes);
                 }
                 ffcnnNanos += t1 - t0;
                 bareNanos += System.nanoTime() - t1;
             }
         }
-        return new TrainingBenchmark(images / (ffcnnNanos / 1e9), bareImages / (bareNanos / 1e9), ffcnnTimes,
+        return new TrainingBenchmark(images / (ffcnnNanos / 1e9), reference ? bareImages / (bareNanos / 1e9) : 0, ffcnnTimes,
                 bareTimes);
     }
 

@@ -39,7 +39,7 @@ public final class CompareCommand extends EngineCommand {
                 presetOptions.overrides(), out);
         int threads = engine.threads != null ? engine.threads : Runtime.getRuntime().availableProcessors();
         boolean terminal = System.console() != null;
-        TrainingProcess process = new TrainingProcess(dataOption.dataDir, threads, engine.quiet,
+        TrainingProcess process = new TrainingProcess(dataOption.dataDir, threads, engine.device, engine.quiet,
                 terminal ? null : stdout, terminal ? null : stderr);
         String commandLine = commandLine();
         stdout.flush();

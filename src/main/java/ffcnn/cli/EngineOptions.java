@@ -1,13 +1,18 @@
 package ffcnn.cli;
 
+import ffcnn.nn.Devices;
 import picocli.CommandLine.Option;
 
-/** Options shared by commands that run the engine: thread count and quiet mode. */
+/** Options shared by commands that run the engine: thread count, device and quiet mode. */
 public final class EngineOptions {
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Engine threads (default: all cores, ${sys:ffcnn.cores}).")
     Integer threads;
+
+    @Option(names = "--device", paramLabel = "cpu|gpu",
+            description = "Where arrays live (default: the best present, a GPU when the engine has CUDA and sees one).")
+    String device;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress bars.")
     boolean quiet;
@@ -16,7 +21,7 @@ public final class EngineOptions {
         System.setProperty("ffcnn.cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
     }
 
-    /** Applies the thread count; must run before the engine is first used. */
+    /** Applies the thread count, then chooses the device; must run before the engine is first used. */
     void apply() {
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (n < 1) {
@@ -25,5 +30,6 @@ public final class EngineOptions {
         System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(n));
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         System.setProperty("ai.djl.offline", "true");
+        Devices.select(device);
     }
 }

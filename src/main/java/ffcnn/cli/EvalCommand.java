@@ -8,6 +8,7 @@ import ffcnn.data.FolderDatasets;
 import ffcnn.data.ImageSource;
 import ffcnn.method.TrainedModel;
 import ffcnn.predict.Evaluation;
+import ffcnn.nn.Devices;
 import ffcnn.predict.Evaluator;
 import ffcnn.predict.Footprint;
 import ffcnn.predict.PredictionStrategy;
@@ -44,7 +45,7 @@ public final class EvalCommand extends EngineCommand {
 
     @Override
     protected int run(PrintWriter out) {
-        try (NDManager m = NDManager.newBaseManager(); TrainedModel tm = TrainedModel.load(model, m)) {
+        try (NDManager m = Devices.newManager(); TrainedModel tm = TrainedModel.load(model, m)) {
             var d = tm.config().data();
             DataRequest request = new DataRequest(d.dataset(), dataOption.dataDir, d.validSize(),
                     tm.config().train().seed(), 0, 0, 0, false);

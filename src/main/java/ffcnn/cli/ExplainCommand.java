@@ -7,6 +7,7 @@ import ffcnn.data.Batches;
 import ffcnn.data.ImageSet;
 import ffcnn.method.ClassActivationMaps;
 import ffcnn.method.TrainedModel;
+import ffcnn.nn.Devices;
 import ffcnn.predict.Evaluator;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ public final class ExplainCommand extends EngineCommand {
     @Override
     protected int run(PrintWriter stdout) {
         List<Path> files = ImageInputs.expand(images);
-        try (NDManager m = NDManager.newBaseManager(); TrainedModel tm = TrainedModel.load(model, m)) {
+        try (NDManager m = Devices.newManager(); TrainedModel tm = TrainedModel.load(model, m)) {
             List<String> names = tm.header().state().classNames();
             Integer given = className == null ? null : classIndex(className, names);
             Path dir = out != null ? out : (Files.isDirectory(model) ? model : Path.of(".")).resolve("explain");

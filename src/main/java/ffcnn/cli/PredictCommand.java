@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import ffcnn.UserInputException;
 import ffcnn.data.ImageSet;
 import ffcnn.method.TrainedModel;
+import ffcnn.nn.Devices;
 import ffcnn.predict.Evaluator;
 import ffcnn.predict.LayerScores;
 import ffcnn.predict.PredictionStrategy;
@@ -45,7 +46,7 @@ public final class PredictCommand extends EngineCommand {
     protected int run(PrintWriter out) {
         boolean csv = csv();
         List<Path> files = ImageInputs.expand(images);
-        try (NDManager m = NDManager.newBaseManager(); TrainedModel tm = TrainedModel.load(model, m)) {
+        try (NDManager m = Devices.newManager(); TrainedModel tm = TrainedModel.load(model, m)) {
             List<String> names = tm.header().state().classNames();
             int k = top != null ? top : csv ? 1 : names.size();
             if (k < 1 || k > names.size()) {

@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * Comparison c = Comparison.plan(List.of("caw-conv", "deeperforward"), "mnist", "quick", List.of(), out);
- * ComparisonTable table = c.run(new TrainingProcess(null, 2, true, null, null), System.err::println, "");
+ * ComparisonTable table = c.run(new TrainingProcess(null, 2, null, true, null, null), System.err::println, "");
  * }</pre>
  */
 public final class Comparison {

@@ -2,6 +2,7 @@ package ffcnn.method;
 
 import ai.djl.engine.Engine;
 import ffcnn.data.DataSplits;
+import ffcnn.nn.Devices;
 import ffcnn.report.JsonFiles;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -33,6 +34,7 @@ final class Provenance {
         p.put("arch", System.getProperty("os.arch"));
         p.put("cpus", Runtime.getRuntime().availableProcessors());
         p.put("threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
+        p.put("device", Devices.describe());
         return p;
     }
 

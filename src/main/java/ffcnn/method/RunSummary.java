@@ -19,7 +19,9 @@ import java.util.Map;
  * accuracy with the default strategy; {@code bestTestAccuracy} the best over epochs (the official code
  * tracks that maximum, specs/caw-conv.md 10.3). Memory: {@code peakRssBytes} is the process's peak resident
  * set (native tensors and Java heap together), {@code peakHeapBytes} the Java heap's share, and
- * {@code peakStepBytes} the most bytes one training step's arrays held at once (just before a backward pass).
+ * {@code peakStepBytes} the most bytes one training step's arrays held at once (just before a backward pass),
+ * and {@code activationBytesPerLayer} the same per layer: the activation footprint of each layer's step for one batch
+ * (the layers of one end-to-end learning unit, the backprop baseline's, share one figure).
  * {@code strategies}: every prediction strategy's test accuracy, the parameters it reads beyond the layers'
  * bodies (trained and fixed) and its inference memory ({@link Footprint}): ASGE's trade-off table.
  */
@@ -27,13 +29,14 @@ public record RunSummary(String method, String dataset, String arch, int epochs,
         double testAccuracy, double bestTestAccuracy, Double validAccuracy, Map<String, Double> testAccuracyByStrategy,
         List<Double> perLayerTestAccuracy, int[] bestRange, long parameters, int trainImages, double trainSeconds,
         double evalSeconds, double trainImagesPerSecond, long peakRssBytes, long peakHeapBytes, long peakStepBytes,
-        List<Map<String, Object>> strategies) {
+        long[] activationBytesPerLayer, List<Map<String, Object>> strategies) {
 
     /**
      * The summary of a run whose training step held at most {@code peakStepBytes} in arrays at once. The
      * resident and heap peaks are this process's.
      */
-    static RunSummary of(RunConfig config, DataSplits data, Network net, RunState state, long peakStepBytes) {
+    static RunSummary of(RunConfig config, DataSplits data, Network net, RunState state, long peakStepBytes,
+            long[] activationBytesPerLayer) {
         List<Footprint> footprints = footprints(config, data, net, state);
         List<EpochMetrics> h = state.history();
         EpochMetrics last = h.get(h.size() - 1);
@@ -47,7 +50,7 @@ public record RunSummary(String method, String dataset, String arch, int epochs,
                 last.layers().stream().map(LayerMetrics::testAccuracy).toList(), state.model().bestRange(),
                 net.parameterCount(), data.train().size(), trainSeconds, evalSeconds, images / trainSeconds,
                 ResourceUsage.peakRssBytes(), ResourceUsage.peakHeapBytes(), peakStepBytes,
-                footprints.stream().map(Footprint::toMap).toList());
+                activationBytesPerLayer, footprints.stream().map(Footprint::toMap).toList());
     }
 
     /** The trade-off of every strategy of the trained model, with the last epoch's test accuracies. */

@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ffcnn.UserInputException;
 import ffcnn.data.Normalization;
+import ffcnn.nn.Devices;
 import ffcnn.nn.Network;
 import ffcnn.nn.NetworkBuilder;
 import ffcnn.predict.PredictionStrategy;
@@ -61,7 +62,7 @@ public record TrainedModel(RunConfig config, ModelFile.Header header, Network ne
     static Network build(RunConfig config, int channels, int classes, NDManager parent) {
         Method method = Methods.get(config.method());
         return NetworkBuilder.build(config.model(), method.objective(config.objective()), config.encoding(),
-                config.predict().readout(), channels, classes, parent == null ? NDManager.newBaseManager() : parent);
+                config.predict().readout(), channels, classes, parent == null ? Devices.newManager() : parent);
     }
 
     public Normalization normalization() {

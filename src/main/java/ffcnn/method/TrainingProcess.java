@@ -13,20 +13,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs {@code ffcnn train} in a fresh JVM: this JVM's {@code java}, class path and JVM options (heap
- * size, system properties such as {@code ai.djl.offline}), the environment inherited. In a process of its
- * own a run's peak resident memory, which it records in summary.json, is its own.
+ * size, system properties such as {@code ai.djl.offline}), the environment inherited but for the engine's
+ * thread pool ({@link #engineEnvironment}): as many threads as it is given, which wait passively instead of
+ * spinning, so that processes running side by side share the cores instead of fighting over them. In a
+ * process of its own a run's peak resident memory, which it records in summary.json, is its own.
  *
  * @param dataDir where datasets are ({@code --data-dir}), or {@code null} for the default places
- * @param threads engine threads of the training process
+ * @param threads engine threads of the training process: its share of the cores
+ * @param device  its {@code --device}, or {@code null} for the best present
  * @param quiet   whether the training process leaves out progress bars
  * @param out     where the process's stdout lines go, or {@code null} to share this process's stdout
  * @param err     where its stderr lines go, or {@code null} to share this process's stderr (on a
  *                terminal, progress bars then draw as in {@code ffcnn train})
  */
-public record TrainingProcess(Path dataDir, int threads, boolean quiet, PrintWriter out, PrintWriter err) {
+public record TrainingProcess(Path dataDir, int threads, String device, boolean quiet, PrintWriter out,
+        PrintWriter err) {
 
     /** The class whose {@code main} runs the command line. */
     static final String MAIN_CLASS = "ffcnn.cli.Main";
@@ -45,7 +50,7 @@ public record TrainingProcess(Path dataDir, int threads, boolean quiet, PrintWri
      * @throws TrainingProcessException  when it exits with another non-zero status
      */
     public void run(String method, List<String> trainArguments) {
-        ProcessBuilder builder = new ProcessBuilder(command(trainArguments)).redirectInput(Redirect.INHERIT)
+        ProcessBuilder builder = builder(trainArguments).redirectInput(Redirect.INHERIT)
                 .redirectOutput(out == null ? Redirect.INHERIT : Redirect.PIPE)
                 .redirectError(err == null ? Redirect.INHERIT : Redirect.PIPE);
         int status = waitFor(start(builder));
@@ -55,6 +60,33 @@ public record TrainingProcess(Path dataDir, int threads, boolean quiet, PrintWri
         if (status != 0) {
             throw new TrainingProcessException(method, status);
         }
+    }
+
+    /**
+     * Starts {@code ffcnn} with {@code arguments} plus this record's options without waiting for it: its
+     * stdout is a pipe to read, its stderr this process's. The caller waits for it and stops it.
+     */
+    public Process start(List<String> arguments) {
+        return start(builder(arguments).redirectOutput(Redirect.PIPE).redirectError(Redirect.INHERIT));
+    }
+
+    private ProcessBuilder builder(List<String> arguments) {
+        ProcessBuilder b = new ProcessBuilder(command(arguments));
+        b.environment().putAll(engineEnvironment(threads));
+        return b;
+    }
+
+    /**
+     * The environment of a process with {@code threads} engine threads: OpenMP sized to them, and threads that
+     * sleep when idle ({@code OMP_WAIT_POLICY=PASSIVE}) rather than spin on cores another process needs.
+     */
+    public static Map<String, String> engineEnvironment(int threads) {
+        return Map.of("OMP_NUM_THREADS", String.valueOf(threads), "OMP_WAIT_POLICY", "PASSIVE");
+    }
+
+    /** The engine threads of each of {@code processes} processes sharing {@code cores} cores: at least 1. */
+    public static int share(int cores, int processes) {
+        return Math.max(1, cores / processes);
     }
 
     /** The whole command line: java, JVM options, class path, main class, arguments and options. */
@@ -68,6 +100,9 @@ public record TrainingProcess(Path dataDir, int threads, boolean quiet, PrintWri
             cmd.add("--quiet");
         }
         cmd.addAll(List.of("--threads", String.valueOf(threads)));
+        if (device != null) {
+            cmd.addAll(List.of("--device", device));
+        }
         if (dataDir != null) {
             cmd.addAll(List.of("--data-dir", dataDir.toString()));
         }

@@ -8,6 +8,7 @@ import ffcnn.data.DataSplits;
 import ffcnn.data.Datasets;
 import ffcnn.data.Normalization;
 import ffcnn.io.AtomicFiles;
+import ffcnn.nn.Devices;
 import ffcnn.nn.Network;
 import ffcnn.report.ChartListener;
 import ffcnn.report.Charts;
@@ -60,7 +61,7 @@ public final class TrainingRun {
         DataSplits data = load(config, dataDir);
         Provenance.write(out, config, data);
         TrainedModel.seed(config.train().seed());
-        try (NDManager root = NDManager.newBaseManager()) {
+        try (NDManager root = Devices.newManager()) {
             Network net = TrainedModel.build(config, data.train().channels(), data.train().numClasses(), root);
             RunState state = RunState.fresh(net.layers().size(), config.predict().strategy(), data.classNames());
             notes.accept(describe(config, data, net));
@@ -108,7 +109,7 @@ public final class TrainingRun {
     private static RunSummary continued(RunConfig config, Path out, Path dataDir, Path checkpoint,
             List<TrainingListener> listeners) {
         DataSplits data = load(config, dataDir);
-        try (NDManager root = NDManager.newBaseManager()) {
+        try (NDManager root = Devices.newManager()) {
             List<List<AdamW>> holder = new ArrayList<>();
             TrainedModel model = TrainedModel.load(checkpoint, root, net -> {
                 holder.add(Trainer.optimizers(net, config.train()));
@@ -130,7 +131,8 @@ public final class TrainingRun {
         writeHeatmaps(out, net, state.model().epoch(), config.train().epochs(), data.classNames());
         ClassActivationMaps.writeForReport(net, data.test(), data.normalization(), data.classNames(),
                 state.model().epoch(), out);
-        RunSummary summary = RunSummary.of(config, data, net, state, trainer.peakStepBytes());
+        RunSummary summary = RunSummary.of(config, data, net, state, trainer.peakStepBytes(),
+                trainer.layerStepBytes());
         summary.write(out);
         HtmlReport.write(out);
         return summary;
@@ -173,11 +175,11 @@ public final class TrainingRun {
     static String describe(RunConfig config, DataSplits data, Network net) {
         var t = config.train();
         return String.format(java.util.Locale.ROOT, "%s on %s: %,d training, %,d validation, %,d test images; "
-                + "%s (width %s), %d layers, %,d parameters; %d epochs, batch %d, lr %s; %s engine threads, CPU",
+                + "%s (width %s), %d layers, %,d parameters; %d epochs, batch %d, lr %s; %s engine threads, device %s",
                 config.method(), data.dataset(), data.train().size(), data.valid().size(), data.test().size(),
                 config.model().arch(), config.model().width(), net.layers().size(), net.parameterCount(),
                 t.epochs(), t.batchSize(), t.lr(), System.getProperty("ai.djl.pytorch.num_threads",
-                        String.valueOf(Runtime.getRuntime().availableProcessors())));
+                        String.valueOf(Runtime.getRuntime().availableProcessors())), Devices.describe());
     }
 
     /**

@@ -18,6 +18,15 @@ public final class GroupNormalization {
 
     /** Normalises NCHW {@code x} over {@code groups} channel groups per sample. */
     public static NDArray apply(NDArray x, int groups) {
+        return apply(x, groups, false);
+    }
+
+    /**
+     * As {@link #apply(NDArray, int)}; {@code detached} says that no gradient will be taken through the result
+     * (what a layer passes on), so that the centred copy may be divided in place: the same numbers, one pass
+     * over fresh memory less.
+     */
+    public static NDArray apply(NDArray x, int groups, boolean detached) {
         Shape shape = x.getShape();
         long batch = shape.get(0);
         if (shape.get(1) % groups != 0) {
@@ -26,20 +35,26 @@ public final class GroupNormalization {
         NDArray g = x.reshape(batch, groups, -1);
         NDArray centred = g.sub(g.mean(new int[] {2}, true));
         NDArray var = centred.mul(centred).mean(new int[] {2}, true); // mul, not pow(2): faster in DJL
-        return centred.div(var.add(EPS).sqrt()).reshape(shape);
+        NDArray std = var.add(EPS).sqrt();
+        return (detached ? centred.divi(std) : centred.div(std)).reshape(shape);
     }
 
     /** Instance norm (G = C); skipped for 1x1 maps, where the variance is zero (specs/caw-conv.md 4.4). */
     public static NDArray instance(NDArray x) {
+        return instance(x, false);
+    }
+
+    /** Instance norm; {@code detached} as in {@link #apply(NDArray, int, boolean)}. */
+    public static NDArray instance(NDArray x, boolean detached) {
         Shape s = x.getShape();
         if (s.get(2) * s.get(3) == 1) {
             return x;
         }
-        return apply(x, (int) s.get(1));
+        return apply(x, (int) s.get(1), detached);
     }
 
     /** Layer norm over (C, H, W) per sample. */
     public static NDArray layer(NDArray x) {
-        return apply(x, 1);
+        return apply(x, 1, false);
     }
 }

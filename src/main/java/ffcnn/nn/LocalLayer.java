@@ -73,7 +73,7 @@ public final class LocalLayer extends FixedShapeBlock {
 
     /** The normalised, detached tensor handed to the next layer. */
     public NDArray passOn(NDArray y) {
-        return norm.apply(y.stopGradient(), classes);
+        return norm.apply(y.stopGradient(), classes, true);
     }
 
     /** The normalised tensor handed to the next layer of the same end-to-end learning unit (not detached). */

@@ -18,12 +18,20 @@ public enum OutputNorm {
 
     /** Normalises {@code y}; {@code classes} is the group count of {@link #GROUP}. */
     public NDArray apply(NDArray y, int classes) {
+        return apply(y, classes, false);
+    }
+
+    /**
+     * Normalises {@code y}; with {@code detached} (no gradient will be taken through the result) it may work
+     * in place on its own intermediate arrays, with the same numbers.
+     */
+    public NDArray apply(NDArray y, int classes, boolean detached) {
         return switch (this) {
             case NONE -> y;
-            case INSTANCE -> GroupNormalization.instance(y);
-            case GROUP -> GroupNormalization.apply(y, classes);
+            case INSTANCE -> GroupNormalization.instance(y, detached);
+            case GROUP -> GroupNormalization.apply(y, classes, detached);
             case RMS -> InputNorm.rms(y);
-            case LAYER -> GroupNormalization.layer(y);
+            case LAYER -> GroupNormalization.apply(y, 1, detached);
         };
     }
 

@@ -31,10 +31,13 @@ public final class BatchStep {
     /**
      * Per-layer figures of a batch.
      *
-     * @param peakBytes the largest number of bytes alive in the batch's arrays just before a backward pass,
-     *                  when measured (else 0)
+     * @param peakBytes  the largest number of bytes alive in the batch's arrays just before a backward pass,
+     *                   when measured (else 0)
+     * @param layerBytes per layer, the bytes alive in the batch's arrays just before the backward pass of the
+     *                   layer's learning unit, when measured (else 0s): a forward-only layer's own footprint;
+     *                   the layers of one end-to-end unit share one figure
      */
-    public record Result(float[] loss, float[] taskLoss, long[] correct, long peakBytes) {
+    public record Result(float[] loss, float[] taskLoss, long[] correct, long peakBytes, long[] layerBytes) {
     }
 
     private BatchStep() {
@@ -53,6 +56,7 @@ public final class BatchStep {
         float[] task = new float[layers];
         long[] correct = new long[layers];
         long peak = 0;
+        long[] layerBytes = new long[layers];
         try (NDManager step = parent.newSubManager()) {
             Encoder.Encoded input = net.trainingInput(Evaluator.images(step, batch), batch.labels());
             NDArray x = input.input();
@@ -79,9 +83,10 @@ public final class BatchStep {
                 System.arraycopy(r[0].taskLoss(), 0, task, from, to - from);
                 System.arraycopy(r[0].correct(), 0, correct, from, to - from);
                 peak = Math.max(peak, r[0].bytes());
+                java.util.Arrays.fill(layerBytes, from, to, r[0].bytes());
             }
         }
-        return new Result(loss, task, correct, peak);
+        return new Result(loss, task, correct, peak, layerBytes);
     }
 
     private static int firstNonFinite(float[] values) {

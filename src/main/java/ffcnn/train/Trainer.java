@@ -29,6 +29,7 @@ public final class Trainer {
     private final Checkpoint checkpoint;
     private final RunState state;
     private long peakStepBytes;
+    private long[] layerStepBytes = new long[0];
 
     /**
      * @param optimizers one per layer, in layer order (fresh, or restored from a checkpoint)
@@ -105,6 +106,14 @@ public final class Trainer {
         return peakStepBytes;
     }
 
+    /**
+     * Per layer, the most bytes one batch's arrays held just before the backward pass of the layer's learning
+     * unit (measured as {@link #peakStepBytes}): the activation footprint of each layer's step.
+     */
+    public long[] layerStepBytes() {
+        return layerStepBytes.clone();
+    }
+
     /** Trains from {@code state().nextEpoch()} to the configured number of epochs. */
     public void fit(DataSplits data, String method) {
         RunInfo info = new RunInfo(method, data.dataset(), config.epochs(), state.nextEpoch(), data.train().size(),
@@ -160,6 +169,12 @@ public final class Trainer {
             throw e.withCheckpoint(checkpoint == null ? 0 : state.nextEpoch());
         }
         peakStepBytes = Math.max(peakStepBytes, r.peakBytes());
+        if (layerStepBytes.length != r.layerBytes().length) {
+            layerStepBytes = new long[r.layerBytes().length];
+        }
+        for (int l = 0; l < layerStepBytes.length; l++) {
+            layerStepBytes[l] = Math.max(layerStepBytes[l], r.layerBytes()[l]);
+        }
         AdamW readout = net.readout() != null ? optimizers.get(optimizers.size() - 1) : null;
         if (readout != null && !readout.isEmpty()) {
             ReadOutStep.Result ro = ReadOutStep.run(net, readout, net.manager(), batch, lr);

@@ -1,7 +1,9 @@
 package ffcnn.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ffcnn.nn.Devices;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +21,16 @@ class BadInputTest extends CommandLineTest {
         all[args.length + 1] = "--out";
         all[args.length + 2] = dir.resolve("run").toString();
         return run(all);
+    }
+
+    @Test
+    void aDeviceThatIsNotThereIsOneLine() {
+        assertThat(train("--device", "tpu")).isEqualTo(2);
+        assertOneErrorLine("--device: unknown device 'tpu' (known: cpu, gpu)");
+        assumeTrue(Devices.gpusAvailable() == 0, "a GPU is present");
+        writers();
+        assertThat(train("--device", "gpu")).isEqualTo(2);
+        assertOneErrorLine("--device gpu: no GPU is usable here", "use --device cpu");
     }
 
     @Test

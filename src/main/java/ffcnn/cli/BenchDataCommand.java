@@ -42,7 +42,7 @@ public final class BenchDataCommand extends EngineCommand {
         DataSplits data = TrainingRun.load(config, dataOption.dataDir);
         int batchSize = config.train().batchSize();
         DataBenchmark b;
-        try (NDManager m = NDManager.newBaseManager();
+        try (NDManager m = ffcnn.nn.Devices.newManager();
                 Network net = TrainedModel.fresh(config, data.train().channels(), data.numClasses(), m)) {
             b = DataBenchmark.run(net, config.train(), data, batchSize, batches, batches);
         }

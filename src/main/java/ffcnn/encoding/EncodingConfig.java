@@ -13,7 +13,10 @@ import java.util.List;
  *                  square, the direction only: Forward-Forward's normalisation, specs/baselines.md 2) or
  *                  {@code pixel-rms} (the same of the pixels in [0, 1], not standardised first: ASGE's)
  * @param negatives how a negative's wrong label is chosen: {@code wrong-label} (uniform over the other
- *                  classes, drawn afresh for every batch; specs/ff-cnn-spatial-labels.md 5)
+ *                  classes, drawn afresh for every batch; specs/ff-cnn-spatial-labels.md 5) or {@code hardest}
+ *                  (the wrong label the current network finds best: the highest goodness summed over the
+ *                  layers of FF's prediction rule, every layer but the first; computed without gradient before
+ *                  each batch, at the cost of one evaluation pass over every candidate label)
  */
 public record EncodingConfig(String kind, double amplitude, String inputNorm, String negatives) {
 
@@ -24,7 +27,7 @@ public record EncodingConfig(String kind, double amplitude, String inputNorm, St
     public static final List<String> INPUT_NORMS = List.of("layer", "rms", "pixel-rms");
 
     /** Known {@link #negatives}. */
-    public static final List<String> NEGATIVES = List.of("wrong-label");
+    public static final List<String> NEGATIVES = List.of("wrong-label", "hardest");
 
     /** What every method without labels in the input uses: the image alone, layer-normalised. */
     public static final EncodingConfig IDENTITY = new EncodingConfig("identity", 1.0, "layer", "wrong-label");

@@ -79,7 +79,9 @@ public final class PresetLoader {
 
     /**
      * Gives a tree without an {@code encoding:} section (every method without labels in the input) the
-     * identity, and a {@code data:} section without {@code skip_corrupt} or {@code augment} false.
+     * identity, a {@code data:} section without {@code skip_corrupt} or {@code augment} false, and a
+     * {@code train:} section without {@code optimizer} AdamW (momentum 0.9, used by SGD only), and a
+     * Forward-Forward {@code objective:} (one with a {@code goodness}) no peer normalisation.
      */
     private static void withDefaults(JsonNode tree) {
         if (tree instanceof ObjectNode obj && !obj.has("encoding")) {
@@ -90,6 +92,18 @@ public final class PresetLoader {
                 if (!data.has(key)) {
                     data.put(key, false);
                 }
+            }
+        }
+        if (tree.get("objective") instanceof ObjectNode objective && objective.has("goodness")
+                && !objective.has("peer_normalization")) {
+            objective.put("peer_normalization", 0.0); // FF and SymBa: runs saved before it existed had none
+        }
+        if (tree.get("train") instanceof ObjectNode train) {
+            if (!train.has("optimizer")) {
+                train.put("optimizer", ffcnn.train.TrainConfig.ADAMW);
+            }
+            if (!train.has("momentum")) {
+                train.put("momentum", ffcnn.train.TrainConfig.DEFAULT_MOMENTUM);
             }
         }
     }

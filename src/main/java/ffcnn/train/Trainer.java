@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * The training loop. Per batch, each learning unit in turn ({@link BatchStep}): for forward-only methods
  * each layer: forward on its detached input, local loss, backward (reaching only that layer), clip and
- * AdamW step, then its normalised output goes to the next layer. Per epoch: evaluation on the validation and test splits and a checkpoint. Side concerns
+ * optimiser step (AdamW or SGD), then its normalised output goes to the next layer. Per epoch: evaluation on the validation and test splits and a checkpoint. Side concerns
  * (progress, logs, charts) are {@link TrainingListener}s.
  */
 public final class Trainer {
@@ -22,7 +22,7 @@ public final class Trainer {
 
     private final Network net;
     private final TrainConfig config;
-    private final List<AdamW> optimizers;
+    private final List<Optimizer> optimizers;
     private final List<TrainingListener> listeners;
     private final Checkpoint checkpoint;
     private final RunState state;
@@ -32,7 +32,7 @@ public final class Trainer {
      * @param optimizers one per layer, in layer order (fresh, or restored from a checkpoint)
      * @param checkpoint called after every epoch, or null
      */
-    public Trainer(Network net, TrainConfig config, List<AdamW> optimizers, RunState state,
+    public Trainer(Network net, TrainConfig config, List<Optimizer> optimizers, RunState state,
             List<TrainingListener> listeners, Checkpoint checkpoint) {
         this.net = net;
         this.config = config;
@@ -50,16 +50,17 @@ public final class Trainer {
     }
 
     /** Fresh optimisers, one per layer of {@code net}, as {@code config} sets them. */
-    public static List<AdamW> optimizers(Network net, TrainConfig config) {
-        return net.layers().stream()
-                .map(l -> new AdamW(l.learnable(), config.weightDecay(), config.gradClip(), net.manager())).toList();
+    public static List<Optimizer> optimizers(Network net, TrainConfig config) {
+        return net.layers().stream().<Optimizer>map(l -> config.optimizer().equals(TrainConfig.SGD)
+                ? new Sgd(l.learnable(), config.momentum(), config.weightDecay(), config.gradClip(), net.manager())
+                : new AdamW(l.learnable(), config.weightDecay(), config.gradClip(), net.manager())).toList();
     }
 
     public Network network() {
         return net;
     }
 
-    public List<AdamW> optimizers() {
+    public List<Optimizer> optimizers() {
         return optimizers;
     }
 

@@ -48,11 +48,21 @@ public final class Encoder {
 
     /**
      * The training inputs of {@code images} [B, C, H, W] labelled {@code labels}. Wrong labels are drawn from
-     * the engine's random stream (seeded per epoch by the trainer), uniformly over the other classes.
+     * the engine's random stream (seeded per epoch by the trainer), uniformly over the other classes. With
+     * {@code hybrid} negatives (unsupervised, the image alone) the negatives are {@link HybridImages} of the
+     * batch; their classes are those of the images they were made from.
      */
     public Encoded training(NDArray images, int[] labels) {
         NDManager m = images.getManager();
         Encoding e = encoding(images.getShape());
+        if (config.negatives().equals("hybrid")) {
+            int b = labels.length;
+            int[] all = Arrays.copyOf(labels, 2 * b);
+            System.arraycopy(labels, 0, all, b, b);
+            NDArray input = images.concat(HybridImages.of(images, labels), 0);
+            NDArray positive = m.ones(new Shape(b)).concat(m.zeros(new Shape(b)), 0);
+            return new Encoded(input, new Targets(m.create(all), positive));
+        }
         if (!e.labelInInput()) {
             return new Encoded(images, Targets.of(m.create(labels)));
         }

@@ -64,11 +64,27 @@ public final class PresetLoader {
         return fromTree(tree, isFile(preset) ? preset : method + "/" + name);
     }
 
+    /** The prediction strategy unsupervised Forward-Forward (hybrid negatives) needs: a linear read-out. */
+    static final String HYBRID_READOUT = "neutral-linear";
+
     /** Binds an already resolved tree (e.g. a saved config.yaml). */
     public static RunConfig fromTree(JsonNode tree, String origin) {
         withDefaults(tree);
         RunConfig config = bind(tree, RunConfig.class, origin);
         boolean needs = Methods.get(config.method()).objective(config.objective()).labelInInput();
+        if (config.encoding().negatives().equals("hybrid")) {
+            // unsupervised Forward-Forward: the layers never see a label, so their goodness names no class
+            if (!needs) {
+                throw new UserInputException(origin + ": encoding.negatives hybrid suits only the Forward-Forward"
+                        + " rules (ff, symba, ff-cnn), not " + config.method());
+            }
+            if (!config.predict().strategy().equals(HYBRID_READOUT)) {
+                throw new UserInputException(origin + ": encoding.negatives hybrid trains the layers without labels;"
+                        + " their goodness names no class, so it needs predict.strategy " + HYBRID_READOUT
+                        + " (a linear read-out), got " + config.predict().strategy());
+            }
+            return config;
+        }
         if (needs == config.encoding().kind().equals("identity")) {
             throw new UserInputException(origin + ": encoding.kind " + config.encoding().kind() + " does not suit "
                     + config.method() + ", which needs " + (needs ? "the label in the input (overlay, fourier or"

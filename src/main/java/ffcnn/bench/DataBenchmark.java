@@ -6,7 +6,7 @@ import ffcnn.data.Batch;
 import ffcnn.data.Batches;
 import ffcnn.data.DataSplits;
 import ffcnn.nn.Network;
-import ffcnn.train.AdamW;
+import ffcnn.train.Optimizer;
 import ffcnn.train.BatchStep;
 import ffcnn.train.TrainConfig;
 import ffcnn.train.Trainer;
@@ -54,7 +54,7 @@ public record DataBenchmark(double pipelineImages, double stepImages, int pipeli
         if (pool.isEmpty()) {
             throw new IllegalArgumentException(data.train().name() + " has no training images");
         }
-        List<AdamW> opts = Trainer.optimizers(net, train);
+        List<Optimizer> opts = Trainer.optimizers(net, train);
         Engine.getInstance().setRandomSeed((int) train.seed());
         int trained = 0;
         long nanos;
@@ -69,7 +69,7 @@ public record DataBenchmark(double pipelineImages, double stepImages, int pipeli
         return new DataBenchmark(pipeline, trained / (nanos / 1e9), batches, stepBatches);
     }
 
-    private static int step(Network net, List<AdamW> opts, NDManager m, Batch b) {
+    private static int step(Network net, List<Optimizer> opts, NDManager m, Batch b) {
         BatchStep.run(net, opts, m, b, 0, 0, 1e-3, l -> true, false, unit -> phase -> { });
         return b.size();
     }

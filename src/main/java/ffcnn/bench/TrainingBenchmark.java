@@ -10,7 +10,7 @@ import ffcnn.nn.LayerSpec;
 import ffcnn.nn.LocalLayer;
 import ffcnn.nn.Network;
 import ffcnn.predict.Evaluator;
-import ffcnn.train.AdamW;
+import ffcnn.train.Optimizer;
 import ffcnn.train.BatchStep;
 import ffcnn.train.TrainConfig;
 import ffcnn.train.Trainer;
@@ -55,7 +55,7 @@ public record TrainingBenchmark(double images, double bareImages, PhaseTimes ffc
      */
     public static TrainingBenchmark run(Network net, TrainConfig train, DataSplits data, int batchSize, int warmup,
             int batches, int rounds, boolean reference, Runnable warmedUp) {
-        List<AdamW> opts = Trainer.optimizers(net, train);
+        List<Optimizer> opts = Trainer.optimizers(net, train);
         List<LayerSpec> specs = net.layers().stream().map(LocalLayer::spec).toList();
         if (!specs.equals(Architectures.tinyCnn(specs.get(0).inChannels(), 1.0))) {
             throw new IllegalArgumentException("the bare reference step is written for the TinyCNN");
@@ -99,7 +99,7 @@ public record TrainingBenchmark(double images, double bareImages, PhaseTimes ffc
                 bareTimes);
     }
 
-    private static int ffcnnBatch(Network net, List<AdamW> opts, NDManager m, Batch b, PhaseTimes times) {
+    private static int ffcnnBatch(Network net, List<Optimizer> opts, NDManager m, Batch b, PhaseTimes times) {
         BatchStep.run(net, opts, m, b, 0, 0, 0.03, l -> true, false, unit -> {
             long[] last = {System.nanoTime()};
             return phase -> {

@@ -41,13 +41,28 @@ public final class Encoder {
         return labelInInput() ? classes : 1;
     }
 
+    /** How negatives are chosen ({@code encoding.negatives}). */
+    public String negatives() {
+        return config.negatives();
+    }
+
     /**
      * The training inputs of {@code images} [B, C, H, W] labelled {@code labels}. Wrong labels are drawn from
-     * the engine's random stream (seeded per epoch by the trainer), uniformly over the other classes.
+     * the engine's random stream (seeded per epoch by the trainer), uniformly over the other classes. With
+     * {@code hybrid} negatives (unsupervised, the image alone) the negatives are {@link HybridImages} of the
+     * batch; their classes are those of the images they were made from.
      */
     public Encoded training(NDArray images, int[] labels) {
         NDManager m = images.getManager();
         Encoding e = encoding(images.getShape());
+        if (config.negatives().equals("hybrid")) {
+            int b = labels.length;
+            int[] all = Arrays.copyOf(labels, 2 * b);
+            System.arraycopy(labels, 0, all, b, b);
+            NDArray input = images.concat(HybridImages.of(images, labels), 0);
+            NDArray positive = m.ones(new Shape(b)).concat(m.zeros(new Shape(b)), 0);
+            return new Encoded(input, new Targets(m.create(all), positive));
+        }
         if (!e.labelInInput()) {
             return new Encoded(images, Targets.of(m.create(labels)));
         }
@@ -57,6 +72,21 @@ public final class Encoder {
         for (int i = 0; i < b; i++) {
             wrong[i] = (labels[i] + offsets[i]) % classes;
         }
+        return training(images, labels, wrong);
+    }
+
+    /**
+     * The training inputs of {@code images} labelled {@code labels} with the given wrong labels: the B positives,
+     * then the B negatives (image i labelled {@code wrong[i]}). Needs an encoding with the label in the input.
+     */
+    public Encoded training(NDArray images, int[] labels, int[] wrong) {
+        NDManager m = images.getManager();
+        Encoding e = encoding(images.getShape());
+        if (!e.labelInInput() || wrong.length != labels.length) {
+            throw new IllegalArgumentException("wrong labels need an encoding with the label in the input and one"
+                    + " wrong label per image");
+        }
+        int b = labels.length;
         int[] all = Arrays.copyOf(labels, 2 * b);
         System.arraycopy(wrong, 0, all, b, b);
         NDArray input = e.embed(images, labels).concat(e.embed(images, wrong), 0);
@@ -86,6 +116,24 @@ public final class Encoder {
     /** The images with a neutral label (the images themselves without the label in the input). */
     public NDArray neutral(NDArray images) {
         return encoding(images.getShape()).neutral(images);
+    }
+
+    /**
+     * The hardest wrong labels (Hinton's negatives from the network's own predictions, specs/baselines.md 3.2):
+     * per image, the class other than its own with the highest {@code scores} [B, K] (the lowest class on a tie).
+     */
+    public static int[] hardest(float[][] scores, int[] labels) {
+        int[] wrong = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            int best = -1;
+            for (int k = 0; k < scores[i].length; k++) {
+                if (k != labels[i] && (best < 0 || scores[i][k] > scores[i][best])) {
+                    best = k;
+                }
+            }
+            wrong[i] = best;
+        }
+        return wrong;
     }
 
     /** The encoding for images of {@code s}'s C, H, W (built once; refuses a label design that cannot fit). */

@@ -14,7 +14,11 @@ import java.util.List;
  *                  {@code none} (the input as the data gives it; how the data scales pixels is the
  *                  preset's {@code data.normalization})
  * @param negatives how a negative's wrong label is chosen: {@code wrong-label} (uniform over the other
- *                  classes, drawn afresh for every batch; specs/ff-cnn-spatial-labels.md 5)
+ *                  classes, drawn afresh for every batch; specs/ff-cnn-spatial-labels.md 5) or {@code hardest}
+ *                  (the wrong label the current network finds best: the highest goodness summed over the
+ *                  layers of FF's prediction rule, every layer but the first; computed without gradient before
+ *                  each batch, at the cost of one evaluation pass over every candidate label) or {@code hybrid}
+ *                  (Hinton's unsupervised negatives, {@link HybridImages}; only with {@code kind: identity})
  */
 public record EncodingConfig(String kind, double amplitude, String inputNorm, String negatives) {
 
@@ -25,7 +29,7 @@ public record EncodingConfig(String kind, double amplitude, String inputNorm, St
     public static final List<String> INPUT_NORMS = List.of("layer", "rms", "none");
 
     /** Known {@link #negatives}. */
-    public static final List<String> NEGATIVES = List.of("wrong-label");
+    public static final List<String> NEGATIVES = List.of("wrong-label", "hardest", "hybrid");
 
     /** What every method without labels in the input uses: the image alone, layer-normalised. */
     public static final EncodingConfig IDENTITY = new EncodingConfig("identity", 1.0, "layer", "wrong-label");
@@ -34,6 +38,10 @@ public record EncodingConfig(String kind, double amplitude, String inputNorm, St
         check("encoding.kind", kind, KINDS);
         check("encoding.input_norm", inputNorm, INPUT_NORMS);
         check("encoding.negatives", negatives, NEGATIVES);
+        if (negatives.equals("hybrid") && !kind.equals("identity")) {
+            throw new IllegalArgumentException("encoding.negatives hybrid is unsupervised (no label in the input):"
+                    + " it needs encoding.kind identity, got " + kind);
+        }
         if (!(amplitude >= 0) || Double.isInfinite(amplitude)) {
             throw new IllegalArgumentException("encoding.amplitude must be a finite number >= 0, got " + amplitude);
         }

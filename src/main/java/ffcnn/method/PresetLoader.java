@@ -64,12 +64,28 @@ public final class PresetLoader {
         return fromTree(tree, isFile(preset) ? preset : method + "/" + name);
     }
 
+    /** The prediction strategy unsupervised Forward-Forward (hybrid negatives) needs: a linear read-out. */
+    static final String HYBRID_READOUT = "neutral-linear";
+
     /** Binds an already resolved tree (e.g. a saved config.yaml). */
     public static RunConfig fromTree(JsonNode tree, String origin) {
         withDefaults(tree);
         inheritGroupSettings(tree);
         RunConfig config = bind(tree, RunConfig.class, origin);
         boolean needs = Methods.get(config.method()).objective(config.objective()).labelInInput();
+        if (config.encoding().negatives().equals("hybrid")) {
+            // unsupervised Forward-Forward: the layers never see a label, so their goodness names no class
+            if (!needs) {
+                throw new UserInputException(origin + ": encoding.negatives hybrid suits only the Forward-Forward"
+                        + " rules (ff, symba, ff-cnn), not " + config.method());
+            }
+            if (!config.predict().strategy().equals(HYBRID_READOUT)) {
+                throw new UserInputException(origin + ": encoding.negatives hybrid trains the layers without labels;"
+                        + " their goodness names no class, so it needs predict.strategy " + HYBRID_READOUT
+                        + " (a linear read-out), got " + config.predict().strategy());
+            }
+            return config;
+        }
         if (needs == config.encoding().kind().equals("identity")) {
             throw new UserInputException(origin + ": encoding.kind " + config.encoding().kind() + " does not suit "
                     + config.method() + ", which needs " + (needs ? "the label in the input (overlay, fourier or"
@@ -81,10 +97,11 @@ public final class PresetLoader {
     /**
      * Gives a tree without an {@code encoding:} section (every method without labels in the input) the
      * identity, a {@code data:} section without {@code skip_corrupt} or {@code augment} false and without
-     * {@code normalization} the dataset's own, a
-     * {@code predict:} section without {@code readout} none, and {@code train.groups} every group, trainable, with
-     * its {@code lr} and {@code weight_decay} left to {@link #inheritGroupSettings} (so that an override of
-     * {@code train.lr} reaches them).
+     * {@code normalization} the dataset's own, a {@code predict:} section without {@code readout} none, a
+     * {@code train:} section without {@code optimizer} AdamW (momentum 0.9, used by SGD only) and
+     * {@code train.groups} every group, trainable, with its {@code lr} and {@code weight_decay} left to
+     * {@link #inheritGroupSettings} (so that an override of {@code train.lr} reaches them), and a Forward-Forward
+     * {@code objective:} (one with a {@code goodness}) no peer normalisation.
      */
     private static void withDefaults(JsonNode tree) {
         if (tree.get("predict") instanceof ObjectNode predict && !predict.has("readout")) {
@@ -115,6 +132,18 @@ public final class PresetLoader {
             }
             if (!data.has("normalization")) {
                 data.put("normalization", "dataset");
+            }
+        }
+        if (tree.get("objective") instanceof ObjectNode objective && objective.has("goodness")
+                && !objective.has("peer_normalization")) {
+            objective.put("peer_normalization", 0.0); // FF and SymBa: runs saved before it existed had none
+        }
+        if (tree.get("train") instanceof ObjectNode train) {
+            if (!train.has("optimizer")) {
+                train.put("optimizer", ffcnn.train.TrainConfig.ADAMW);
+            }
+            if (!train.has("momentum")) {
+                train.put("momentum", ffcnn.train.TrainConfig.DEFAULT_MOMENTUM);
             }
         }
     }

@@ -24,6 +24,7 @@ public record RunConfig(String method, DataConfig data, ModelConfig model, Train
     public RunConfig withEpochs(int epochs) {
         TrainConfig t = train;
         return new RunConfig(method, data, model, new TrainConfig(epochs, t.batchSize(), t.lr(), t.lrMin(),
-                t.weightDecay(), t.gradClip(), t.seed(), t.layerEpochs(), t.groups()), objective, predict, encoding);
+                t.weightDecay(), t.gradClip(), t.seed(), t.layerEpochs(), t.optimizer(), t.momentum(), t.groups()),
+                objective, predict, encoding);
     }
 }

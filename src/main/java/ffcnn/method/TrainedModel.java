@@ -9,7 +9,8 @@ import ffcnn.nn.Network;
 import ffcnn.nn.NetworkBuilder;
 import ffcnn.predict.PredictionStrategy;
 import ffcnn.predict.Strategies;
-import ffcnn.train.AdamW;
+import ffcnn.predict.WeightedLayers;
+import ffcnn.train.Optimizer;
 import ffcnn.train.ModelFile;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -39,12 +40,12 @@ public record TrainedModel(RunConfig config, ModelFile.Header header, Network ne
     }
 
     /** Loads {@code file}; when {@code optimizers} is given, their states are read too (resume). */
-    static TrainedModel load(Path file, NDManager parent, java.util.function.Function<Network, List<AdamW>> optimizers) {
+    static TrainedModel load(Path file, NDManager parent, java.util.function.Function<Network, List<Optimizer>> optimizers) {
         try (DataInputStream in = ModelFile.open(file)) {
             ModelFile.Header header = ModelFile.readHeader(file, in);
             RunConfig config = PresetLoader.fromTree(header.config(), file.toString());
             Network net = build(config, header.input()[0], header.state().classNames().size(), parent);
-            List<AdamW> opts = optimizers == null ? null : optimizers.apply(net);
+            List<Optimizer> opts = optimizers == null ? null : optimizers.apply(net);
             ModelFile.readBody(file, in, net, header.hasOptimizers() ? opts : null);
             return new TrainedModel(config, header, net);
         } catch (IOException e) {

@@ -14,7 +14,7 @@ import ffcnn.report.ChartListener;
 import ffcnn.report.Charts;
 import ffcnn.report.HtmlReport;
 import ffcnn.report.MetricsLog;
-import ffcnn.train.AdamW;
+import ffcnn.train.Optimizer;
 import ffcnn.train.ModelFile;
 import ffcnn.train.RunState;
 import ffcnn.train.Trainer;
@@ -110,7 +110,7 @@ public final class TrainingRun {
             List<TrainingListener> listeners) {
         DataSplits data = load(config, dataDir);
         try (NDManager root = Devices.newManager()) {
-            List<List<AdamW>> holder = new ArrayList<>();
+            List<List<Optimizer>> holder = new ArrayList<>();
             TrainedModel model = TrainedModel.load(checkpoint, root, net -> {
                 holder.add(Trainer.optimizers(net, config.train()));
                 return holder.get(0);
@@ -121,11 +121,11 @@ public final class TrainingRun {
     }
 
     private static RunSummary train(RunConfig config, Path out, DataSplits data, Network net, RunState state,
-            List<AdamW> restored, List<TrainingListener> listeners) {
+            List<Optimizer> restored, List<TrainingListener> listeners) {
         List<TrainingListener> all = new ArrayList<>(listeners);
         all.add(new MetricsLog(out));
         all.add(new ChartListener(out));
-        List<AdamW> opts = restored != null ? restored : Trainer.optimizers(net, config.train());
+        List<Optimizer> opts = restored != null ? restored : Trainer.optimizers(net, config.train());
         Trainer trainer = new Trainer(net, config.train(), opts, state, all, t -> checkpoint(out, config, data, t));
         trainer.fit(data, config.method());
         writeHeatmaps(out, net, state.model().epoch(), config.train().epochs(), data.classNames());

@@ -112,9 +112,29 @@ public final class Network implements AutoCloseable {
         return inputNorm.apply(encoder.neutral(resize(images)));
     }
 
-    /** The inputs and targets of a training batch (with negatives for encodings that put the label in). */
+    /**
+     * The inputs and targets of a training batch (with negatives for encodings that put the label in). With
+     * {@code encoding.negatives: hardest} the wrong labels are those the network scores highest now (evaluation
+     * mode, no gradient): the goodness summed over every layer but the first (FF's prediction rule).
+     */
     public Encoder.Encoded trainingInput(NDArray images, int[] labels) {
-        Encoder.Encoded e = encoder.training(resize(images), labels);
+        NDArray x = resize(images);
+        Encoder.Encoded e;
+        if (encoder.labelInInput() && encoder.negatives().equals("hardest")) {
+            List<NDArray> perLayer = scores(x, 0);
+            NDArray sum = perLayer.get(Math.min(1, perLayer.size() - 1));
+            for (int l = 2; l < perLayer.size(); l++) {
+                sum = sum.add(perLayer.get(l));
+            }
+            float[] flat = sum.toFloatArray();
+            float[][] table = new float[labels.length][classes];
+            for (int i = 0; i < labels.length; i++) {
+                System.arraycopy(flat, i * classes, table[i], 0, classes);
+            }
+            e = encoder.training(x, labels, Encoder.hardest(table, labels));
+        } else {
+            e = encoder.training(x, labels);
+        }
         return new Encoder.Encoded(inputNorm.apply(e.input()), e.targets());
     }
 

@@ -18,22 +18,23 @@ import ffcnn.nn.Scalars;
  * {@code mean}), so one value serves both. The input carries the label (an encoding other than identity);
  * prediction sums G over layers for every candidate label.
  *
- * @param goodness  {@code sum} or {@code mean}
- * @param threshold theta per unit, > 0
+ * @param goodness          {@code sum} or {@code mean}
+ * @param threshold         theta per unit, > 0
+ * @param peerNormalization the weight of loeweX's peer normalisation term (0.03 in loeweX), 0 for none
  */
-public record FfObjective(String goodness, double threshold) implements GoodnessRule {
+public record FfObjective(String goodness, double threshold, double peerNormalization) implements GoodnessRule {
 
     public FfObjective {
         GoodnessRule.checkGoodness(goodness);
+        GoodnessRule.checkPeerNormalization(peerNormalization);
         if (!(threshold > 0) || Double.isInfinite(threshold)) {
             throw new IllegalArgumentException("objective.threshold must be a finite number > 0, got " + threshold);
         }
     }
 
-    static void checkGoodness(String goodness) {
-        if (!goodness.equals("sum") && !goodness.equals("mean")) {
-            throw new IllegalArgumentException("objective.goodness must be sum or mean, got '" + goodness + "'");
-        }
+    /** Without peer normalisation. */
+    public FfObjective(String goodness, double threshold) {
+        this(goodness, threshold, 0);
     }
 
     /** The FF loss of the goodness of B positives and of their B negatives (the mean over all 2B inputs). */

@@ -15,6 +15,12 @@ interface GoodnessRule extends Objective {
     String goodness();
 
     /**
+     * The weight of loeweX's peer normalisation (specs/baselines.md 3.4; {@link GoodnessHead#peerLoss}), 0 for
+     * none.
+     */
+    double peerNormalization();
+
+    /**
      * The scalar loss of the goodness of B positives and of their B negatives (in the same order); {@code terms}
      * is the number of squares G adds up (the layer's units for a summed goodness, 1 for a mean).
      */
@@ -22,12 +28,20 @@ interface GoodnessRule extends Objective {
 
     @Override
     default ObjectiveHead head(LayerContext context) {
-        return new GoodnessHead(this);
+        return new GoodnessHead(this, context.channels());
     }
 
     @Override
     default boolean labelInInput() {
         return true;
+    }
+
+    /** Checks a preset's {@code objective.peer_normalization}. */
+    static void checkPeerNormalization(double weight) {
+        if (!(weight >= 0) || Double.isInfinite(weight)) {
+            throw new IllegalArgumentException("objective.peer_normalization must be a finite number >= 0, got "
+                    + weight);
+        }
     }
 
     /** Checks a preset's {@code objective.goodness}. */

@@ -22,7 +22,7 @@ import java.util.List;
  *
  * Updates are in place, outside any gradient scope; gradients are zeroed after each step.
  */
-public final class AdamW {
+public final class AdamW implements Optimizer {
 
     private final List<Parameter> params;
     private final double[] lrScale;
@@ -79,23 +79,24 @@ public final class AdamW {
         }
     }
 
-    private static double[] same(int n, double value) {
+    static double[] same(int n, double value) {
         double[] a = new double[n];
         java.util.Arrays.fill(a, value);
         return a;
     }
 
-    /** Whether there is nothing to optimise (every parameter of the unit frozen). */
+    @Override
     public boolean isEmpty() {
         return params.isEmpty();
     }
 
-    /** Number of steps taken. */
+    @Override
     public long steps() {
         return steps;
     }
 
     /** One update with learning rate {@code lr} from the gradients the last backward left. */
+    @Override
     public void step(double lr) {
         steps++;
         float bc1 = (float) (1 - Math.pow(beta1, steps));
@@ -108,7 +109,7 @@ public final class AdamW {
                 grads.add(g);
             }
             if (clipNorm > 0) {
-                clip(grads, tmp);
+                Gradients.clip(grads, clipNorm, tmp);
             }
             for (int i = 0; i < params.size(); i++) {
                 NDArray theta = params.get(i).getArray();
@@ -132,18 +133,8 @@ public final class AdamW {
         }
     }
 
-    private void clip(List<NDArray> grads, NDManager tmp) {
-        NDArray sq = tmp.zeros(new ai.djl.ndarray.types.Shape());
-        for (NDArray g : grads) {
-            sq = sq.add(g.mul(g).sum());
-        }
-        NDArray coef = sq.sqrt().add(1e-6f).pow(-1).mul((float) clipNorm).clip(0f, 1f);
-        for (NDArray g : grads) {
-            g.muli(coef);
-        }
-    }
-
     /** Writes the step count and moment buffers. */
+    @Override
     public void save(DataOutputStream out) throws IOException {
         out.writeLong(steps);
         for (int i = 0; i < params.size(); i++) {
@@ -153,6 +144,7 @@ public final class AdamW {
     }
 
     /** Reads what {@link #save} wrote. */
+    @Override
     public void load(DataInputStream in) throws IOException {
         steps = in.readLong();
         for (int i = 0; i < params.size(); i++) {

@@ -49,7 +49,7 @@ public final class BatchStep {
      * {@code learns} holds for one of its
      * layers; otherwise it only passes its output on.
      */
-    public static Result run(Network net, List<AdamW> opts, NDManager parent, Batch batch, int epoch, int index,
+    public static Result run(Network net, List<Optimizer> opts, NDManager parent, Batch batch, int epoch, int index,
             double lr, IntPredicate learns, boolean measure, Clocks clocks) {
         int layers = net.layers().size();
         float[] loss = new float[layers];

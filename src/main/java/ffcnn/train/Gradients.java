@@ -1,11 +1,13 @@
 package ffcnn.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import java.util.List;
 
 /**
- * Resets accumulated gradients. PyTorch accumulates gradients across backward passes and DJL's collector
+ * Clips and resets accumulated gradients. PyTorch accumulates gradients across backward passes and DJL's collector
  * no longer zeroes them (specs/djl-pitfalls.md 3), so every optimiser step ends by zeroing its own.
  */
 final class Gradients {
@@ -19,6 +21,21 @@ final class Gradients {
             JniUtils.zeroGrad(pt);
         } else {
             grad.subi(grad);
+        }
+    }
+
+    /**
+     * Global-norm clipping over one layer's gradients, in place: g = g * min(1, maxNorm / (||g||_2 + 1e-6));
+     * temporaries live in {@code tmp}.
+     */
+    static void clip(List<NDArray> grads, double maxNorm, NDManager tmp) {
+        NDArray sq = tmp.zeros(new ai.djl.ndarray.types.Shape());
+        for (NDArray g : grads) {
+            sq = sq.add(g.mul(g).sum());
+        }
+        NDArray coef = sq.sqrt().add(1e-6f).pow(-1).mul((float) maxNorm).clip(0f, 1f);
+        for (NDArray g : grads) {
+            g.muli(coef);
         }
     }
 }

@@ -46,7 +46,7 @@ public final class LocalStep {
      * children) before backward. Without {@code update} the unit only computes its output and losses: no
      * gradient, no optimiser step (a frozen layer).
      */
-    public static Result run(List<LocalLayer> layers, List<AdamW> opts, NDArray x, ResidualPass pass,
+    public static Result run(List<LocalLayer> layers, List<Optimizer> opts, NDArray x, ResidualPass pass,
             Targets targets, int epoch, double lr, boolean update, NDManager measured, Clock clock) {
         int n = layers.size();
         NDArray[] ys = new NDArray[n];

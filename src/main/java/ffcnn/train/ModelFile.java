@@ -53,7 +53,7 @@ public final class ModelFile {
     }
 
     /** Writes {@code net} (and, when {@code optimizers} is not null, their states) to {@code file}. */
-    public static void write(Path file, Header header, Network net, List<AdamW> optimizers) {
+    public static void write(Path file, Header header, Network net, List<Optimizer> optimizers) {
         AtomicFiles.write(file, raw -> {
             DataOutputStream out = new DataOutputStream(raw);
             out.write(MAGIC);
@@ -62,7 +62,7 @@ public final class ModelFile {
             out.write(json);
             net.saveParameters(out);
             if (optimizers != null) {
-                for (AdamW o : optimizers) {
+                for (Optimizer o : optimizers) {
                     o.save(out);
                 }
             }
@@ -103,11 +103,11 @@ public final class ModelFile {
     }
 
     /** Reads parameters (and optimiser states when given) into an identically built network. */
-    public static void readBody(Path file, DataInputStream in, Network net, List<AdamW> optimizers) {
+    public static void readBody(Path file, DataInputStream in, Network net, List<Optimizer> optimizers) {
         try {
             net.loadParameters(in);
             if (optimizers != null) {
-                for (AdamW o : optimizers) {
+                for (Optimizer o : optimizers) {
                     o.load(in);
                 }
             }

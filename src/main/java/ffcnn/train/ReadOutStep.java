@@ -30,7 +30,7 @@ final class ReadOutStep {
     }
 
     /** Trains {@code net}'s read-out on {@code batch} with optimiser {@code opt} at rate {@code lr}. */
-    static Result run(Network net, AdamW opt, NDManager parent, Batch batch, double lr) {
+    static Result run(Network net, Optimizer opt, NDManager parent, Batch batch, double lr) {
         try (NDManager step = parent.newSubManager()) {
             List<NDArray> features = net.features(Evaluator.images(step, batch));
             NDArray labels = step.create(java.util.Arrays.copyOf(batch.labels(), batch.size()));

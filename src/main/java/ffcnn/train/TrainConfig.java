@@ -9,17 +9,29 @@ import java.util.List;
  * @param batchSize   images per batch
  * @param lr          initial learning rate lr0
  * @param lrMin       final learning rate eta_min of the cosine schedule
- * @param weightDecay decoupled weight decay of AdamW (0 = Adam)
+ * @param weightDecay decoupled weight decay of AdamW (0 = Adam), or SGD's L2 term added to the gradient
  * @param gradClip    global-norm gradient clip per layer (0 = none)
  * @param seed        seed of initialisation, shuffling and dropout
  * @param layerEpochs per layer {@code [first, end)}: the epochs in which that layer learns; in the other
  *                    epochs it only passes its output on (CwComp's layer-wise schedule); empty: every layer
  *                    learns in every epoch
+ * @param optimizer   {@code adamw} ({@link AdamW}, every method's default) or {@code sgd} ({@link Sgd}: momentum
+ *                    SGD, loeweX's Forward-Forward optimiser, specs/baselines.md 3.7)
+ * @param momentum    SGD's momentum mu in [0, 1) (unused by AdamW)
  * @param groups      per parameter group (body, head, read-out): trainable or frozen, learning rate and weight
  *                    decay
  */
 public record TrainConfig(int epochs, int batchSize, double lr, double lrMin, double weightDecay, double gradClip,
-        long seed, List<List<Integer>> layerEpochs, ParameterGroups groups) {
+        long seed, List<List<Integer>> layerEpochs, String optimizer, double momentum, ParameterGroups groups) {
+
+    /** {@link #optimizer} of {@link AdamW}. */
+    public static final String ADAMW = "adamw";
+
+    /** {@link #optimizer} of {@link Sgd}. */
+    public static final String SGD = "sgd";
+
+    /** SGD's momentum when a preset does not name one (loeweX's). */
+    public static final double DEFAULT_MOMENTUM = 0.9;
 
     public TrainConfig {
         positive("train.epochs", epochs);
@@ -30,6 +42,12 @@ public record TrainConfig(int epochs, int batchSize, double lr, double lrMin, do
         nonNegative("train.lr_min", lrMin);
         nonNegative("train.weight_decay", weightDecay);
         nonNegative("train.grad_clip", gradClip);
+        if (!ADAMW.equals(optimizer) && !SGD.equals(optimizer)) {
+            throw new IllegalArgumentException("train.optimizer '" + optimizer + "' is not one of adamw, sgd");
+        }
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new IllegalArgumentException("train.momentum must be in [0, 1), got " + momentum);
+        }
         layerEpochs = List.copyOf(layerEpochs);
         for (List<Integer> range : layerEpochs) {
             if (range.size() != 2 || range.get(0) < 0 || range.get(1) < range.get(0)) {
@@ -39,12 +57,6 @@ public record TrainConfig(int epochs, int batchSize, double lr, double lrMin, do
         if (groups == null) {
             groups = ParameterGroups.inherit(lr, weightDecay);
         }
-    }
-
-    /** Every parameter group trainable with {@code lr} and {@code weightDecay}. */
-    public TrainConfig(int epochs, int batchSize, double lr, double lrMin, double weightDecay, double gradClip,
-            long seed, List<List<Integer>> layerEpochs) {
-        this(epochs, batchSize, lr, lrMin, weightDecay, gradClip, seed, layerEpochs, null);
     }
 
     private static void positive(String key, int value) {
@@ -59,10 +71,16 @@ public record TrainConfig(int epochs, int batchSize, double lr, double lrMin, do
         }
     }
 
-    /** Every layer learns in every epoch. */
+    /** AdamW; every parameter group trainable with {@code lr} and {@code weightDecay}. */
+    public TrainConfig(int epochs, int batchSize, double lr, double lrMin, double weightDecay, double gradClip,
+            long seed, List<List<Integer>> layerEpochs) {
+        this(epochs, batchSize, lr, lrMin, weightDecay, gradClip, seed, layerEpochs, ADAMW, DEFAULT_MOMENTUM, null);
+    }
+
+    /** AdamW, every group as the run; every layer learns in every epoch. */
     public TrainConfig(int epochs, int batchSize, double lr, double lrMin, double weightDecay, double gradClip,
             long seed) {
-        this(epochs, batchSize, lr, lrMin, weightDecay, gradClip, seed, List.of(), null);
+        this(epochs, batchSize, lr, lrMin, weightDecay, gradClip, seed, List.of());
     }
 
     /** Whether layer {@code layer} learns in epoch {@code epoch} (0-based). */

@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * The training loop. Per batch, each learning unit in turn ({@link BatchStep}): for forward-only methods
  * each layer: forward on its detached input, local loss, backward (reaching only that layer), clip and
- * AdamW step, then its normalised output goes to the next layer. Per epoch: evaluation on the validation and test splits and a checkpoint. Side concerns
+ * optimiser step (AdamW or SGD), then its normalised output goes to the next layer. Per epoch: evaluation on the validation and test splits and a checkpoint. Side concerns
  * (progress, logs, charts) are {@link TrainingListener}s.
  */
 public final class Trainer {
@@ -24,7 +24,7 @@ public final class Trainer {
 
     private final Network net;
     private final TrainConfig config;
-    private final List<AdamW> optimizers;
+    private final List<Optimizer> optimizers;
     private final List<TrainingListener> listeners;
     private final Checkpoint checkpoint;
     private final RunState state;
@@ -35,7 +35,7 @@ public final class Trainer {
      * @param optimizers one per layer, in layer order (fresh, or restored from a checkpoint)
      * @param checkpoint called after every epoch, or null
      */
-    public Trainer(Network net, TrainConfig config, List<AdamW> optimizers, RunState state,
+    public Trainer(Network net, TrainConfig config, List<Optimizer> optimizers, RunState state,
             List<TrainingListener> listeners, Checkpoint checkpoint) {
         this.net = net;
         this.config = config;
@@ -55,13 +55,13 @@ public final class Trainer {
     }
 
     /**
-     * Fresh optimisers, one per layer of {@code net} and then one for its read-out when it has one, as
-     * {@code config} sets them: each parameter with its group's learning rate and weight decay
+     * Fresh optimisers ({@code train.optimizer}), one per layer of {@code net} and then one for its read-out when
+     * it has one, as {@code config} sets them: each parameter with its group's learning rate and weight decay
      * ({@code train.groups}); the groups that are not trainable are frozen first.
      */
-    public static List<AdamW> optimizers(Network net, TrainConfig config) {
+    public static List<Optimizer> optimizers(Network net, TrainConfig config) {
         ParameterGroups g = config.groups();
-        List<AdamW> out = new java.util.ArrayList<>();
+        List<Optimizer> out = new java.util.ArrayList<>();
         for (LocalLayer l : net.layers()) {
             l.freeze(!g.body().trainable(), !g.head().trainable());
             List<Parameter> params = l.learnable();
@@ -72,7 +72,7 @@ public final class Trainer {
                 scale[i] = group.lrScale(config.lr());
                 decay[i] = group.weightDecay();
             }
-            out.add(new AdamW(params, scale, decay, config.gradClip(), net.manager()));
+            out.add(optimizer(config, params, scale, decay, net));
         }
         if (net.readout() != null) {
             net.readout().freeze(!g.readout().trainable());
@@ -81,16 +81,23 @@ public final class Trainer {
             double[] decay = new double[params.size()];
             java.util.Arrays.fill(scale, g.readout().lrScale(config.lr()));
             java.util.Arrays.fill(decay, g.readout().weightDecay());
-            out.add(new AdamW(params, scale, decay, config.gradClip(), net.manager()));
+            out.add(optimizer(config, params, scale, decay, net));
         }
         return out;
+    }
+
+    private static Optimizer optimizer(TrainConfig config, List<Parameter> params, double[] scale, double[] decay,
+            Network net) {
+        return config.optimizer().equals(TrainConfig.SGD)
+                ? new Sgd(params, scale, decay, config.momentum(), config.gradClip(), net.manager())
+                : new AdamW(params, scale, decay, config.gradClip(), net.manager());
     }
 
     public Network network() {
         return net;
     }
 
-    public List<AdamW> optimizers() {
+    public List<Optimizer> optimizers() {
         return optimizers;
     }
 
@@ -175,7 +182,7 @@ public final class Trainer {
         for (int l = 0; l < layerStepBytes.length; l++) {
             layerStepBytes[l] = Math.max(layerStepBytes[l], r.layerBytes()[l]);
         }
-        AdamW readout = net.readout() != null ? optimizers.get(optimizers.size() - 1) : null;
+        Optimizer readout = net.readout() != null ? optimizers.get(optimizers.size() - 1) : null;
         if (readout != null && !readout.isEmpty()) {
             ReadOutStep.Result ro = ReadOutStep.run(net, readout, net.manager(), batch, lr);
             if (!Float.isFinite(ro.loss())) {

@@ -56,6 +56,27 @@ class EncoderTest {
     }
 
     @Test
+    void theHardestWrongLabelIsTheBestScoredClassOtherThanTheImagesOwn() {
+        float[][] scores = {{0.1f, 0.9f, 0.5f}, {0.7f, 0.2f, 0.6f}, {0.3f, 0.3f, 0.1f}};
+        // image 0 (class 1): 0.5 at class 2 beats 0.1; image 1 (class 0): 0.6 beats 0.2; image 2: a tie, the lower
+        assertThat(Encoder.hardest(scores, new int[] {1, 0, 2})).containsExactly(2, 2, 0);
+    }
+
+    @Test
+    void givenWrongLabelsBecomeTheNegatives() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = m.randomUniform(0, 1, new Shape(2, 1, 4, 4));
+            Encoder encoder = new Encoder(new EncodingConfig("overlay", 1, "rms", "hardest"), 3);
+            Encoder.Encoded e = encoder.training(x, new int[] {0, 1}, new int[] {2, 0});
+            assertThat(encoder.negatives()).isEqualTo("hardest");
+            assertThat(e.targets().classes().toIntArray()).containsExactly(0, 1, 2, 0);
+            assertThat(e.input().get("2:4").toFloatArray())
+                    .containsExactly(encoder.candidates(x.get("0:1"), 2, 3).concat(encoder.candidates(x.get("1:2"), 0, 1),
+                            0).toFloatArray());
+        }
+    }
+
+    @Test
     void candidatesComeClassByClass() {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray x = m.randomUniform(0, 1, new Shape(2, 1, 4, 4));

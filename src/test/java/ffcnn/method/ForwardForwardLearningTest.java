@@ -16,6 +16,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * (chance is 10 %). Each runs its quick preset on the first 10,000 training images and is scored on the first
  * 2,000 test images. Measured on this project's 2-core machine: ff on MNIST (2 epochs) 85.3 %, symba on MNIST
  * (2 epochs) 86.1 %, ff-cnn on Fashion-MNIST (1 epoch) with Fourier labels 68.6 %, with morphological labels 33.1 %.
+ * The issue's 75 % for ff-cnn is not reached by any setting tried (learning rate, label amplitude, hardest negatives,
+ * longer morphological lines: 59-69 % and 24-34 %, README); with one engine thread the same runs give 65.75 % and
+ * 34.3 %, so the bars leave room for the thread count's effect on summation order.
  */
 @Tag("learning")
 class ForwardForwardLearningTest {
@@ -48,6 +51,6 @@ class ForwardForwardLearningTest {
     @ValueSource(strings = {"fourier", "morphological"})
     void ffCnnLearnsFashionMnistWithSpatialLabels(String kind, @TempDir Path dir) {
         RunSummary s = quick("ff-cnn", "fashion-mnist", dir, "encoding.kind=" + kind);
-        assertThat(s.testAccuracy()).as(kind + " labels").isGreaterThanOrEqualTo(kind.equals("fourier") ? 0.6 : 0.2);
+        assertThat(s.testAccuracy()).as(kind + " labels").isGreaterThanOrEqualTo(kind.equals("fourier") ? 0.6 : 0.28);
     }
 }

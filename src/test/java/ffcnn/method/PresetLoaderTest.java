@@ -34,6 +34,37 @@ class PresetLoaderTest {
     }
 
     @Test
+    void theLoewexPresetCarriesItsOptimiserAndPeerNormalisation() { // specs/baselines.md 3.4, 3.7
+        RunConfig c = PresetLoader.load("ff", "mnist", "loewex", List.of());
+        assertThat(c.train().optimizer()).isEqualTo("sgd");
+        assertThat(c.train().momentum()).isEqualTo(0.9);
+        assertThat(c.train().lr()).isEqualTo(1e-3);
+        assertThat(c.train().weightDecay()).isEqualTo(3e-4);
+        var ff = (ffcnn.objective.FfObjective) Methods.get("ff").objective(c.objective());
+        assertThat(ff.peerNormalization()).isEqualTo(0.03);
+        assertThat(ff.goodness()).isEqualTo("sum");
+        // every other preset keeps AdamW and has no peer normalisation
+        RunConfig paper = PresetLoader.load("ff", "mnist", "paper", List.of());
+        assertThat(paper.train().optimizer()).isEqualTo("adamw");
+        assertThat(((ffcnn.objective.FfObjective) Methods.get("ff").objective(paper.objective())).peerNormalization())
+                .isZero();
+        assertThat(PresetLoader.load("symba", "mnist", "quick", List.of("train.optimizer=sgd", "train.momentum=0.5"))
+                .train().momentum()).isEqualTo(0.5);
+        assertThat(PresetLoader.load("caw-conv", "mnist", "quick", List.of()).train().optimizer()).isEqualTo("adamw");
+    }
+
+    @Test
+    void hybridNegativesNeedTheUnsupervisedSetUp() {
+        assertThatThrownBy(() -> PresetLoader.load("ff", "mnist", "quick", List.of("encoding.negatives=hybrid")))
+                .isInstanceOf(ffcnn.UserInputException.class).hasMessageContaining("encoding.negatives hybrid");
+        assertThatThrownBy(() -> PresetLoader.load("ff", "mnist", "quick", List.of("encoding.negatives=hybrid",
+                "encoding.kind=identity"))).isInstanceOf(ffcnn.UserInputException.class)
+                .hasMessageContaining("predict.strategy neutral-linear");
+        assertThat(PresetLoader.load("ff-cnn", "mnist", "quick", List.of("encoding.negatives=hardest"))
+                .encoding().negatives()).isEqualTo("hardest");
+    }
+
+    @Test
     void everyPresetBinds() {
         for (String d : List.of("mnist", "fashion-mnist", "cifar10")) {
             for (String p : List.of("paper", "quick")) {

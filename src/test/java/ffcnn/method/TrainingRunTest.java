@@ -147,6 +147,22 @@ class TrainingRunTest {
                 Files.readAllLines(dir.resolve("whole").resolve("metrics.csv")));
     }
 
+    /** SGD's momentum buffers and the running means of peer normalisation are restored with the rest. */
+    @Test
+    void aResumedLoewexRunEndsAsAnUninterruptedOne(@TempDir Path dir) throws Exception {
+        java.util.function.Supplier<RunConfig> loewex = () -> PresetLoader.load("ff", "fashion-mnist", null,
+                List.of("train.epochs=2", "model.width=0.05", "data.limit_train=384", "data.limit_valid=128",
+                        "data.limit_test=128", "train.optimizer=sgd", "train.lr=0.01", "model.output_norm=rms",
+                        "objective.goodness=sum", "objective.peer_normalization=0.03"));
+        RunSummary whole = oneThread(() -> TrainingRun.start(loewex.get(), dir.resolve("whole"), DATA, List.of()));
+        Path killed = dir.resolve("killed");
+        assertThatThrownBy(() -> oneThread(() -> TrainingRun.start(loewex.get(), killed, DATA, List.of(new Kill()))))
+                .hasMessage("killed");
+        RunSummary resumed = oneThread(() -> TrainingRun.resume(killed, DATA, List.of()));
+        assertThat(parameters(killed)).isEqualTo(parameters(dir.resolve("whole")));
+        assertThat(resumed.perLayerTestAccuracy()).isEqualTo(whole.perLayerTestAccuracy());
+    }
+
     @Test
     void resumesAfterKillMinusNine(@TempDir Path dir) throws Exception {
         Path killed = dir.resolve("killed");

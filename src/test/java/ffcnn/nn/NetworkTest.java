@@ -223,4 +223,32 @@ class NetworkTest {
             assertThat(chunked.get(0).getFloat(1, 3)).isCloseTo(g, org.assertj.core.data.Offset.offset(1e-4f * g));
         }
     }
+
+    /** Hardest negatives: each image's wrong label is the other class the network scores highest (layers 2-4). */
+    @Test
+    void hardestNegativesTakeTheWrongLabelWithTheMostGoodness() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(9);
+            var ff = new ffcnn.objective.FfObjective("mean", 1);
+            var hardest = new ffcnn.encoding.EncodingConfig("overlay", 1, "rms", "hardest");
+            Network net = NetworkBuilder.build(new ModelConfig("ff-mlp", 0.05, 0, "layer", "uniform-fan-in", 28,
+                    "conv-relu-dropout"), ff, hardest, 1, 10, m);
+            NDArray images = m.randomUniform(0, 1, new Shape(6, 1, 28, 28));
+            int[] labels = {0, 1, 2, 3, 4, 5};
+            int[] wrong = java.util.Arrays.copyOfRange(net.trainingInput(images, labels).targets().classes()
+                    .toIntArray(), 6, 12);
+            List<NDArray> perLayer = net.scores(images, 0);
+            NDArray sum = perLayer.get(1).add(perLayer.get(2)).add(perLayer.get(3));
+            for (int i = 0; i < 6; i++) {
+                float[] row = sum.get(i).toFloatArray();
+                int best = labels[i] == 0 ? 1 : 0;
+                for (int k = 0; k < 10; k++) {
+                    if (k != labels[i] && row[k] > row[best]) {
+                        best = k;
+                    }
+                }
+                assertThat(wrong[i]).as("image " + i).isEqualTo(best);
+            }
+        }
+    }
 }

@@ -50,6 +50,55 @@ class ForwardForwardObjectivesTest {
         }
     }
 
+    /**
+     * loeweX's peer normalisation: positives' unit activities [1.5, 0.5] (units 0 and 1 of pos0 = [1, 1] and pos1 =
+     * [2, 0]); r = 0.9 * 0.5 + 0.1 * activity = [0.6, 0.5], mean 0.55, term mean((0.55 - r)^2) = 0.0025; the next
+     * batch moves r on to [0.69, 0.5]: mean 0.595, term 0.095^2 = 0.009025.
+     */
+    @Test
+    void peerNormalisationPullsEachUnitsRunningActivityToTheLayerMean() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Objective ff = new FfObjective("sum", 1.5, 2.0);
+            var head = ff.head(ffcnn.testing.Contexts.of(2, 10));
+            head.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, new Shape(1, 2, 1, 1));
+            NDArray y = m.create(new float[] {1, 1, 2, 0, 0.5f, 0.5f, 3, 1}, new Shape(4, 2, 1, 1));
+            Targets t = new Targets(m.create(new int[] {0, 1, 5, 7}), m.create(new float[] {1, 1, 0, 0}));
+            LocalLoss first = head.loss(y, t, 0);
+            assertThat(first.taskLoss().getFloat()).isCloseTo(loss(new FfObjective("sum", 1.5), m).total().getFloat(),
+                    org.assertj.core.data.Offset.offset(1e-6f));
+            assertThat(first.total().getFloat() - first.taskLoss().getFloat())
+                    .isCloseTo(2.0f * 0.0025f, org.assertj.core.data.Offset.offset(1e-6f));
+            assertThat(((GoodnessHead) head).peerMeans().toFloatArray())
+                    .containsExactly(new float[] {0.6f, 0.5f}, org.assertj.core.data.Offset.offset(1e-6f));
+            LocalLoss second = head.loss(y, t, 0);
+            assertThat(second.total().getFloat() - second.taskLoss().getFloat())
+                    .isCloseTo(2.0f * 0.009025f, org.assertj.core.data.Offset.offset(1e-6f));
+            assertThat(head.getParameters().size()).as("the running means, saved with the model").isEqualTo(1);
+            assertThat(new FfObjective("sum", 1.5).head(ffcnn.testing.Contexts.of(2, 10)).getParameters().size()).as("without it").isZero();
+        }
+    }
+
+    @Test
+    void peerNormalisationTrainsOnlyThroughThisBatchsActivity() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            var head = new SymbaObjective("sum", 4, 1.0).head(ffcnn.testing.Contexts.of(2, 10));
+            head.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, new Shape(1, 2, 1, 1));
+            NDArray y = m.create(new float[] {1, 1, 2, 0, 0.5f, 0.5f, 3, 1}, new Shape(4, 2, 1, 1));
+            y.setRequiresGradient(true);
+            Targets t = new Targets(m.create(new int[] {0, 1, 5, 7}), m.create(new float[] {1, 1, 0, 0}));
+            NDArray withPeer;
+            try (var gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                LocalLoss l = head.loss(y, t, 0);
+                gc.backward(l.total().sub(l.taskLoss()));
+            }
+            withPeer = y.getGradient().duplicate();
+            // d term / d r_0 = (2 / C) (r_0 - mean r) = 0.05; d r_0 / d y[b, 0] = 0.1 / B = 0.05 (positives only)
+            assertThat(withPeer.toFloatArray()).containsExactly(new float[] {0.0025f, -0.0025f, 0.0025f, -0.0025f,
+                    0, 0, 0, 0}, org.assertj.core.data.Offset.offset(1e-7f));
+            assertThat(head.getParameters().get(0).getValue().requiresGradient()).isFalse();
+        }
+    }
+
     @Test
     void theScoreOfAnInputIsItsGoodness() {
         try (NDManager m = NDManager.newBaseManager()) {
@@ -64,5 +113,6 @@ class ForwardForwardObjectivesTest {
         assertThatThrownBy(() -> new FfObjective("max", 1)).hasMessageContaining("objective.goodness");
         assertThatThrownBy(() -> new FfObjective("sum", Double.NaN)).hasMessageContaining("objective.threshold");
         assertThatThrownBy(() -> new SymbaObjective("mean", 0)).hasMessageContaining("objective.alpha");
+        assertThatThrownBy(() -> new FfObjective("sum", 1, -0.1)).hasMessageContaining("objective.peer_normalization");
     }
 }

@@ -79,7 +79,7 @@ class ReadOutAndGroupsTest {
             try (NDManager m = NDManager.newBaseManager()) {
                 Network net = network(m, kind);
                 TrainConfig c = new TrainConfig(1, 32, 0.05, 0.0, 0.0, 0.0, 1);
-                AdamW opt = Trainer.optimizers(net, c).get(net.layers().size());
+                Optimizer opt = Trainer.optimizers(net, c).get(net.layers().size());
                 List<float[]> layersBefore = layers(net);
                 List<float[]> readoutBefore = readout(net);
                 Batch batch;
@@ -119,7 +119,8 @@ class ReadOutAndGroupsTest {
     }
 
     static TrainConfig groups(GroupConfig body, GroupConfig head, GroupConfig readout) {
-        return new TrainConfig(1, 16, 0.03, 0.003, 5e-4, 1.0, 1, List.of(), new ParameterGroups(body, head, readout));
+        return new TrainConfig(1, 16, 0.03, 0.003, 5e-4, 1.0, 1, List.of(), TrainConfig.ADAMW, TrainConfig.DEFAULT_MOMENTUM,
+                new ParameterGroups(body, head, readout));
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs {@code ffcnn train} in a fresh JVM: this JVM's {@code java}, class path and JVM options (heap
@@ -25,8 +26,10 @@ import java.util.List;
  * @param out     where the process's stdout lines go, or {@code null} to share this process's stdout
  * @param err     where its stderr lines go, or {@code null} to share this process's stderr (on a
  *                terminal, progress bars then draw as in {@code ffcnn train})
+ * @param env     variables set in the process's environment on top of the inherited ones
  */
-public record TrainingProcess(Path dataDir, int threads, boolean quiet, PrintWriter out, PrintWriter err) {
+public record TrainingProcess(Path dataDir, int threads, boolean quiet, PrintWriter out, PrintWriter err,
+        Map<String, String> env) {
 
     /** The class whose {@code main} runs the command line. */
     static final String MAIN_CLASS = "ffcnn.cli.Main";
@@ -35,6 +38,22 @@ public record TrainingProcess(Path dataDir, int threads, boolean quiet, PrintWri
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
+        env = Map.copyOf(env);
+    }
+
+    /** A process with the inherited environment only. */
+    public TrainingProcess(Path dataDir, int threads, boolean quiet, PrintWriter out, PrintWriter err) {
+        this(dataDir, threads, quiet, out, err, Map.of());
+    }
+
+    /**
+     * A process that shares the machine with others: {@code threads} engine threads, OpenMP told so
+     * ({@code OMP_NUM_THREADS}) and to sleep rather than spin while it waits ({@code OMP_WAIT_POLICY=PASSIVE}),
+     * so that processes side by side do not steal each other's cores.
+     */
+    public static TrainingProcess sharing(Path dataDir, int threads, boolean quiet, PrintWriter out, PrintWriter err) {
+        return new TrainingProcess(dataDir, threads, quiet, out, err,
+                Map.of("OMP_NUM_THREADS", String.valueOf(threads), "OMP_WAIT_POLICY", "PASSIVE"));
     }
 
     /**
@@ -48,6 +67,7 @@ public record TrainingProcess(Path dataDir, int threads, boolean quiet, PrintWri
         ProcessBuilder builder = new ProcessBuilder(command(trainArguments)).redirectInput(Redirect.INHERIT)
                 .redirectOutput(out == null ? Redirect.INHERIT : Redirect.PIPE)
                 .redirectError(err == null ? Redirect.INHERIT : Redirect.PIPE);
+        builder.environment().putAll(env);
         int status = waitFor(start(builder));
         if (status == 2) {
             throw new UserInputException(method + ": training stopped with exit status 2 (its error is above)");

@@ -141,7 +141,7 @@ public final class ReproduceCommand extends EngineCommand {
                     row.preset(), config.model().arch(), config.train().epochs(), time);
         }
         stdout.println("\nest. time: training only, per seed, from `ffcnn reproduce --calibrate ROW` on this machine;"
-                + " sources: `ffcnn reproduce --list` reads " + "reproduce/published.yaml in the jar.");
+                + " figures and their sources: reproduce/published.yaml in the jar.");
     }
 
     private static PublishedRow builtRow(String id) {

@@ -68,6 +68,7 @@ public final class SweepCommand extends EngineCommand {
         Path manifest = Manifest.create(out, entries).toAbsolutePath().normalize();
         int cores = Runtime.getRuntime().availableProcessors();
         if (emit != null) {
+            createLogs(manifest.getParent().resolve("logs")); // Slurm opens its task logs there
             int threads = engine.threads != null ? engine.threads : cores;
             SchedulerScripts scripts = new SchedulerScripts(manifest, entries.size(), threads, ffcnn,
                     dataOption.dataDir == null ? null : dataOption.dataDir.toAbsolutePath());
@@ -93,6 +94,14 @@ public final class SweepCommand extends EngineCommand {
             return 1;
         }
         return 0;
+    }
+
+    private static void createLogs(Path logs) {
+        try {
+            java.nio.file.Files.createDirectories(logs);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create " + logs + ": " + e.getMessage(), e);
+        }
     }
 
     private synchronized void progress(String line) {

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * accuracy over its finished seeds, written as {@code sweep.md}, {@code sweep.csv} and {@code sweep.png}
  * (bars with the standard deviation as error bars, {@link SpreadChart}).
  */
-public record SweepTable(List<Row> rows) {
+public record SweepTable(List<Row> rows, Map<String, String> common) {
 
     public static final String MARKDOWN = "sweep.md";
     public static final String CSV = "sweep.csv";
@@ -27,7 +27,7 @@ public record SweepTable(List<Row> rows) {
     /**
      * One setting.
      *
-     * @param setting      method, dataset, preset and set values
+     * @param setting      method, dataset, preset and the set values that differ between settings
      * @param runs         entries of the setting
      * @param finished     finished ones
      * @param failed       failed ones
@@ -46,6 +46,8 @@ public record SweepTable(List<Row> rows) {
     }
 
     static SweepTable of(List<EntryStatus> statuses) {
+        Map<String, String> common = new LinkedHashMap<>(statuses.get(0).entry().set());
+        statuses.forEach(s -> common.entrySet().removeIf(c -> !c.getValue().equals(s.entry().set().get(c.getKey()))));
         Map<String, List<EntryStatus>> groups = new LinkedHashMap<>();
         statuses.forEach(s -> groups.computeIfAbsent(s.entry().setting(), k -> new ArrayList<>()).add(s));
         List<Row> rows = new ArrayList<>();
@@ -59,9 +61,12 @@ public record SweepTable(List<Row> rows) {
             String hardware = group.stream().map(EntryStatus::result).filter(Objects::nonNull)
                     .map(EntryResult::hardware).distinct().collect(Collectors.joining("; "));
             int failed = (int) group.stream().filter(s -> s.status().startsWith("failed")).count();
-            rows.add(new Row(setting, group.size(), done.size(), failed, acc, train, wall, hardware));
+            SweepEntry e = group.get(0).entry();
+            StringBuilder label = new StringBuilder(e.method() + " " + e.dataset() + " " + e.preset());
+            e.set().forEach((k, v) -> label.append(common.containsKey(k) ? "" : " " + k + "=" + v));
+            rows.add(new Row(label.toString(), group.size(), done.size(), failed, acc, train, wall, hardware));
         });
-        return new SweepTable(List.copyOf(rows));
+        return new SweepTable(List.copyOf(rows), common);
     }
 
     /** Writes the three files into {@code dir}; returns the Markdown. */
@@ -84,7 +89,12 @@ public record SweepTable(List<Row> rows) {
                     f("%.0f", r.wallSeconds()), r.hardware().isEmpty() ? MISSING : r.hardware()))).append(" |\n");
         }
         md.append("\nTest accuracy: last epoch, each method's default prediction strategy, over the finished seeds;")
-                .append(" std: sample standard deviation (n - 1); ").append(MISSING).append(": none yet.\n");
+                .append(" std: sample standard deviation (n - 1); ").append(MISSING).append(": none yet.");
+        if (!common.isEmpty()) {
+            md.append(" Every run: ").append(common.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
+                    .collect(Collectors.joining(", "))).append('.');
+        }
+        md.append('\n');
         if (commandLine != null && !commandLine.isEmpty()) {
             md.append("\n```\n").append(commandLine).append("\n```\n");
         }

@@ -82,7 +82,7 @@ public final class SweepRunner {
     /** Runs one entry unless it is finished, and records how it ended. */
     public EntryResult runOne(SweepEntry e) {
         PlannedRun plan = plan(e);
-        String name = "#" + e.index() + " " + e.setting() + " seed " + e.seed();
+        String name = "#" + e.index() + " " + e.method() + " " + e.dataset() + " " + e.preset() + " seed " + e.seed();
         if (plan.step() == PlannedRun.Step.SKIP) {
             EntryResult known = EntryResult.read(dir, e.index());
             EntryResult r = known != null && known.status().equals(EntryResult.FINISHED) ? known

@@ -76,7 +76,10 @@ public final class ReproduceCommand extends EngineCommand {
             for (PublishedRow row : rows.isEmpty() ? PublishedRows.all().stream().filter(PublishedRow::built).toList()
                     : rows.stream().map(ReproduceCommand::builtRow).toList()) {
                 runSweep(Calibration.folder(calibration, row), Calibration.spec(row), 1);
-                stdout.printf(Locale.ROOT, "%s: %.1f images/s%n", row.id(), Calibration.imagesPerSecond(calibration, row));
+                Double ips = Calibration.imagesPerSecond(calibration, row);
+                stdout.println(row.id() + ": " + (ips == null ? "calibration failed (see its log)"
+                        : String.format(Locale.ROOT, "%.1f images/s, estimated %s per seed", ips,
+                                duration(Calibration.estimateSeconds(row, ips)))));
             }
         } else if (rows.size() == 1) {
             return reproduce(stdout, builtRow(rows.get(0)));

@@ -71,6 +71,9 @@ public final class ReproduceCommand extends EngineCommand {
         if (list) {
             listRows(stdout);
         } else if (report != null) {
+            if (!java.nio.file.Files.isDirectory(report)) {
+                throw new UserInputException(report + ": no such folder (--report names a reproduce folder)");
+            }
             stdout.print(ReproduceReport.read(report).write(report));
         } else if (calibrate) {
             for (PublishedRow row : rows.isEmpty() ? PublishedRows.all().stream().filter(PublishedRow::built).toList()

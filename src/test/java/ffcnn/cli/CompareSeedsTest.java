@@ -23,6 +23,7 @@ class CompareSeedsTest extends CommandLineTest {
         grid.put("train.epochs", List.of("1"));
         List<SweepEntry> entries = Manifest.expand(new SweepSpec(List.of("cwcomp", "deeperforward"),
                 List.of("fashion-mnist"), List.of("quick"), 2, List.of(), grid));
+        Manifest.create(dir, entries); // as an earlier `compare --seeds 2` left it
         double[] accuracies = {0.80, 0.84, 0.70, 0.70};
         for (SweepEntry e : entries) {
             Path run = Files.createDirectories(dir.resolve(e.dir()));

@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Time estimates: a row's preset trained for one epoch on {@value #IMAGES} images (a one-entry sweep in
- * {@code <calibration>/<method>.<dataset>.<preset>}) gives the training speed in images/s on this machine;
- * the estimate is epochs x training images / that speed (training only: evaluation and the first batches'
- * warm-up are not separated, so a short calibration errs towards more time).
+ * Time estimates: a row's preset trained for two epochs on {@value #IMAGES} images (a one-entry sweep in
+ * {@code <calibration>/<method>.<dataset>.<preset>}); the second epoch's training time (the first one pays
+ * the engine's warm-up) gives the speed in images/s on this machine, and the estimate is epochs x training
+ * images / that speed (training only, evaluation not counted).
  */
 public final class Calibration {
 
@@ -38,24 +38,30 @@ public final class Calibration {
     /** The one-entry sweep that calibrates {@code row}. */
     public static SweepSpec spec(PublishedRow row) {
         Map<String, List<String>> grid = new LinkedHashMap<>();
-        grid.put("train.epochs", List.of("1"));
+        grid.put("train.epochs", List.of("2"));
         grid.put("data.limit_train", List.of(String.valueOf(IMAGES)));
         grid.put("data.limit_valid", List.of("64"));
         grid.put("data.limit_test", List.of("64"));
         return new SweepSpec(List.of(row.method()), List.of(row.dataset()), List.of(row.preset()), 1, List.of(), grid);
     }
 
-    /** The measured speed in images/s, or null when the row is not calibrated. */
+    /** The measured speed in images/s (second epoch), or null when the row is not calibrated. */
     public static Double imagesPerSecond(Path calibrationDir, PublishedRow row) {
         Path runs = folder(calibrationDir, row).resolve("runs");
         if (!Files.isDirectory(runs)) {
             return null;
         }
         try (var dirs = Files.list(runs)) {
-            return dirs.map(d -> d.resolve("summary.json")).filter(Files::isRegularFile).findFirst()
-                    .map(f -> JsonFiles.read(f, JsonNode.class).path("train_images_per_second"))
-                    .filter(JsonNode::isNumber).map(JsonNode::asDouble).orElse(null);
-        } catch (java.io.IOException e) {
+            Path run = dirs.filter(d -> Files.isRegularFile(d.resolve("summary.json"))).findFirst().orElse(null);
+            if (run == null) {
+                return null;
+            }
+            List<String> epochs = Files.readAllLines(run.resolve("metrics.jsonl")).stream()
+                    .filter(l -> !l.isBlank()).toList();
+            JsonNode last = JsonFiles.mapper().readTree(epochs.get(epochs.size() - 1));
+            double seconds = last.path("train_seconds").asDouble(Double.NaN);
+            return seconds > 0 ? IMAGES / seconds : null;
+        } catch (java.io.IOException | RuntimeException e) {
             return null;
         }
     }

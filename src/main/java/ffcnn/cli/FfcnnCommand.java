@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "ffcnn", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Trains convolutional networks without backpropagation across layers.",
         subcommands = {TrainCommand.class, CompareCommand.class, EvalCommand.class, PredictCommand.class,
-            DatasetsCommand.class, MethodsCommand.class, RunsCommand.class, BenchCommand.class, ExplainCommand.class})
+            DatasetsCommand.class, MethodsCommand.class, RunsCommand.class, BenchCommand.class, ExplainCommand.class,
+            SweepCommand.class, ReproduceCommand.class})
 public final class FfcnnCommand implements Runnable {
 
     @Option(names = "--stacktrace", scope = picocli.CommandLine.ScopeType.INHERIT,

@@ -39,7 +39,7 @@ public record PlannedRun(String method, RunConfig config, Path dir, Step step) {
      *
      * @throws UserInputException when {@code dir} holds a run of another config
      */
-    static PlannedRun of(String method, RunConfig config, Path dir) {
+    public static PlannedRun of(String method, RunConfig config, Path dir) {
         boolean finished = Files.exists(dir.resolve(SUMMARY));
         boolean checkpoint = Files.exists(dir.resolve(TrainedModel.CHECKPOINT));
         Path configFile = dir.resolve(CONFIG);
@@ -57,7 +57,7 @@ public record PlannedRun(String method, RunConfig config, Path dir, Step step) {
      * The arguments of {@code ffcnn train} that carry out this step: the method, dataset, preset and
      * overrides that resolved {@link #config}, or {@code --resume} of the folder.
      */
-    List<String> trainArguments(String dataset, String preset, List<String> overrides) {
+    public List<String> trainArguments(String dataset, String preset, List<String> overrides) {
         return switch (step) {
             case START -> {
                 List<String> args = new ArrayList<>(List.of("train", "--method", method, "--dataset", dataset,

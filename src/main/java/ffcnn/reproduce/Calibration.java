@@ -1,0 +1,85 @@
+package ffcnn.reproduce;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import ffcnn.data.KnownDataset;
+import ffcnn.method.PresetLoader;
+import ffcnn.method.RunConfig;
+import ffcnn.report.JsonFiles;
+import ffcnn.sweep.SweepSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Time estimates: a row's preset trained for two epochs on {@value #IMAGES} images (a one-entry sweep in
+ * {@code <calibration>/<method>.<dataset>.<preset>}); the second epoch's training time (the first one pays
+ * the engine's warm-up) gives the speed in images/s on this machine, and the estimate is epochs x training
+ * images / that speed (training only, evaluation not counted).
+ */
+public final class Calibration {
+
+    /** Training images of a calibration run. */
+    public static final int IMAGES = 512;
+
+    /** Official training set sizes (before a validation split is taken off). */
+    private static final Map<String, Integer> TRAIN_SIZES = Map.of("mnist", 60_000, "fashion-mnist", 60_000,
+            "cifar10", 50_000, "cifar100", 50_000, "tiny-imagenet", 100_000, "imagenet", 1_281_167);
+
+    private Calibration() {
+    }
+
+    /** The sweep folder of {@code row}'s calibration. */
+    public static Path folder(Path calibrationDir, PublishedRow row) {
+        return calibrationDir.resolve(row.method() + "." + row.dataset() + "." + row.preset());
+    }
+
+    /** The one-entry sweep that calibrates {@code row}. */
+    public static SweepSpec spec(PublishedRow row) {
+        Map<String, List<String>> grid = new LinkedHashMap<>();
+        grid.put("train.epochs", List.of("2"));
+        grid.put("data.limit_train", List.of(String.valueOf(IMAGES)));
+        grid.put("data.limit_valid", List.of("64"));
+        grid.put("data.limit_test", List.of("64"));
+        return new SweepSpec(List.of(row.method()), List.of(row.dataset()), List.of(row.preset()), 1, List.of(), grid);
+    }
+
+    /** The measured speed in images/s (second epoch), or null when the row is not calibrated. */
+    public static Double imagesPerSecond(Path calibrationDir, PublishedRow row) {
+        Path runs = folder(calibrationDir, row).resolve("runs");
+        if (!Files.isDirectory(runs)) {
+            return null;
+        }
+        try (var dirs = Files.list(runs)) {
+            Path run = dirs.filter(d -> Files.isRegularFile(d.resolve("summary.json"))).findFirst().orElse(null);
+            if (run == null) {
+                return null;
+            }
+            List<String> epochs = Files.readAllLines(run.resolve("metrics.jsonl")).stream()
+                    .filter(l -> !l.isBlank()).toList();
+            JsonNode last = JsonFiles.mapper().readTree(epochs.get(epochs.size() - 1));
+            double seconds = last.path("train_seconds").asDouble(Double.NaN);
+            return seconds > 0 ? IMAGES / seconds : null;
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Training images per epoch of the row's preset. */
+    public static int trainImages(RunConfig config) {
+        if (config.data().limitTrain() > 0) {
+            return config.data().limitTrain();
+        }
+        String dataset = config.data().dataset();
+        int valid = config.data().validSize() >= 0 ? config.data().validSize()
+                : KnownDataset.byId(dataset).defaultValidSize();
+        return TRAIN_SIZES.getOrDefault(dataset, 0) - valid;
+    }
+
+    /** The estimated training seconds of the row's preset at {@code imagesPerSecond}. */
+    public static double estimateSeconds(PublishedRow row, double imagesPerSecond) {
+        RunConfig config = PresetLoader.load(row.method(), row.dataset(), row.preset(), List.of());
+        return (double) config.train().epochs() * trainImages(config) / imagesPerSecond;
+    }
+}

@@ -15,6 +15,23 @@ final class Gradients {
     private Gradients() {
     }
 
+    /**
+     * The gradients the last backward pass left on {@code params}, moved into {@code tmp} (so that they are freed
+     * with it) and, with {@code clipNorm > 0}, clipped together ({@link #clip}).
+     */
+    static List<NDArray> take(List<ai.djl.nn.Parameter> params, double clipNorm, NDManager tmp) {
+        List<NDArray> grads = new java.util.ArrayList<>(params.size());
+        for (ai.djl.nn.Parameter p : params) {
+            NDArray g = p.getArray().getGradient();
+            g.attach(tmp);
+            grads.add(g);
+        }
+        if (clipNorm > 0) {
+            clip(grads, clipNorm, tmp);
+        }
+        return grads;
+    }
+
     /** Zeroes the gradient of {@code param}; {@code grad} is the gradient view used when the engine is not PyTorch. */
     static void zero(NDArray param, NDArray grad) {
         if (param instanceof PtNDArray pt) {

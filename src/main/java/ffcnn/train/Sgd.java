@@ -84,15 +84,7 @@ public final class Sgd implements Optimizer {
     public void step(double lr) {
         steps++;
         try (NDManager tmp = stateManager.newSubManager()) {
-            List<NDArray> grads = new ArrayList<>(params.size());
-            for (Parameter p : params) {
-                NDArray g = p.getArray().getGradient();
-                g.attach(tmp);
-                grads.add(g);
-            }
-            if (clipNorm > 0) {
-                Gradients.clip(grads, clipNorm, tmp);
-            }
+            List<NDArray> grads = Gradients.take(params, clipNorm, tmp);
             for (int i = 0; i < params.size(); i++) {
                 NDArray theta = params.get(i).getArray();
                 NDArray g = grads.get(i);

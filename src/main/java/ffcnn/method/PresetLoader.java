@@ -84,7 +84,9 @@ public final class PresetLoader {
                         + " their goodness names no class, so it needs predict.strategy " + HYBRID_READOUT
                         + " (a linear read-out), got " + config.predict().strategy());
             }
-            return config;
+            throw new UserInputException(origin + ": encoding.negatives hybrid (unsupervised Forward-Forward) does not"
+                    + " run yet: its layers give one goodness per image, not the per-class scores that evaluation"
+                    + " reads; use wrong-label or hardest");
         }
         if (needs == config.encoding().kind().equals("identity")) {
             throw new UserInputException(origin + ": encoding.kind " + config.encoding().kind() + " does not suit "

@@ -60,6 +60,9 @@ class PresetLoaderTest {
         assertThatThrownBy(() -> PresetLoader.load("ff", "mnist", "quick", List.of("encoding.negatives=hybrid",
                 "encoding.kind=identity"))).isInstanceOf(ffcnn.UserInputException.class)
                 .hasMessageContaining("predict.strategy neutral-linear");
+        assertThatThrownBy(() -> PresetLoader.load("ff", "mnist", "quick", List.of("encoding.negatives=hybrid",
+                "encoding.kind=identity", "predict.strategy=neutral-linear")))
+                .isInstanceOf(ffcnn.UserInputException.class).hasMessageContaining("does not run yet");
         assertThat(PresetLoader.load("ff-cnn", "mnist", "quick", List.of("encoding.negatives=hardest"))
                 .encoding().negatives()).isEqualTo("hardest");
     }

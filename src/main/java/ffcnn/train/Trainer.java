@@ -64,30 +64,25 @@ public final class Trainer {
         List<Optimizer> out = new java.util.ArrayList<>();
         for (LocalLayer l : net.layers()) {
             l.freeze(!g.body().trainable(), !g.head().trainable());
-            List<Parameter> params = l.learnable();
-            double[] scale = new double[params.size()];
-            double[] decay = new double[params.size()];
-            for (int i = 0; i < params.size(); i++) {
-                GroupConfig group = l.inHead(params.get(i)) ? g.head() : g.body();
-                scale[i] = group.lrScale(config.lr());
-                decay[i] = group.weightDecay();
-            }
-            out.add(optimizer(config, params, scale, decay, net));
+            out.add(optimizer(config, l.learnable(), p -> l.inHead(p) ? g.head() : g.body(), net));
         }
         if (net.readout() != null) {
             net.readout().freeze(!g.readout().trainable());
-            List<Parameter> params = net.readout().learnable();
-            double[] scale = new double[params.size()];
-            double[] decay = new double[params.size()];
-            java.util.Arrays.fill(scale, g.readout().lrScale(config.lr()));
-            java.util.Arrays.fill(decay, g.readout().weightDecay());
-            out.add(optimizer(config, params, scale, decay, net));
+            out.add(optimizer(config, net.readout().learnable(), p -> g.readout(), net));
         }
         return out;
     }
 
-    private static Optimizer optimizer(TrainConfig config, List<Parameter> params, double[] scale, double[] decay,
-            Network net) {
+    /** One optimiser of {@code params}, each learning at its group's rate with its group's decay. */
+    private static Optimizer optimizer(TrainConfig config, List<Parameter> params,
+            java.util.function.Function<Parameter, GroupConfig> groupOf, Network net) {
+        double[] scale = new double[params.size()];
+        double[] decay = new double[params.size()];
+        for (int i = 0; i < params.size(); i++) {
+            GroupConfig group = groupOf.apply(params.get(i));
+            scale[i] = group.lrScale(config.lr());
+            decay[i] = group.weightDecay();
+        }
         return config.optimizer().equals(TrainConfig.SGD)
                 ? new Sgd(params, scale, decay, config.momentum(), config.gradClip(), net.manager())
                 : new AdamW(params, scale, decay, config.gradClip(), net.manager());

@@ -86,8 +86,8 @@ public final class CompareCommand extends EngineCommand {
                 List.of(presetOptions.preset), seeds, List.of(), grid));
         Manifest.create(out, entries);
         int cores = Runtime.getRuntime().availableProcessors();
-        int processes = Math.min(entries.size(), parallel != null ? parallel : Math.max(1, cores / 2));
-        int threads = engine.threads != null ? engine.threads : Math.max(1, cores / processes);
+        int processes = Math.min(entries.size(), parallel != null ? parallel : TrainingProcess.share(cores, 2));
+        int threads = engine.threads != null ? engine.threads : TrainingProcess.share(cores, processes);
         SweepRunner runner = new SweepRunner(out, dataOption.dataDir, processes, threads, engine.device, engine.quiet, line -> {
             synchronized (stderr) {
                 stderr.println(line);

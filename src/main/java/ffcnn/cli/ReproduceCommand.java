@@ -3,6 +3,7 @@ package ffcnn.cli;
 import ffcnn.UserInputException;
 import ffcnn.method.PresetLoader;
 import ffcnn.method.RunConfig;
+import ffcnn.method.TrainingProcess;
 import ffcnn.reproduce.Calibration;
 import ffcnn.reproduce.PublishedRow;
 import ffcnn.reproduce.PublishedRows;
@@ -121,7 +122,7 @@ public final class ReproduceCommand extends EngineCommand {
         List<SweepEntry> entries = Manifest.expand(sweep);
         Manifest.create(dir, entries);
         int cores = Runtime.getRuntime().availableProcessors();
-        int threads = engine.threads != null ? engine.threads : Math.max(1, cores / processes);
+        int threads = engine.threads != null ? engine.threads : TrainingProcess.share(cores, processes);
         PrintWriter err = spec.commandLine().getErr();
         return (int) new SweepRunner(dir, dataOption.dataDir, processes, threads, engine.device, engine.quiet, line -> {
             synchronized (err) {

@@ -1,6 +1,7 @@
 package ffcnn.cli;
 
 import ffcnn.UserInputException;
+import ffcnn.method.TrainingProcess;
 import ffcnn.sweep.EntryResult;
 import ffcnn.sweep.Manifest;
 import ffcnn.sweep.SchedulerScripts;
@@ -75,8 +76,8 @@ public final class SweepCommand extends EngineCommand {
             stdout.print(emit.equals("slurm") ? scripts.slurm() : scripts.kubernetes(image, claim));
             return 0;
         }
-        int processes = Math.min(entries.size(), parallel != null ? parallel : Math.max(1, cores / 2));
-        int threads = engine.threads != null ? engine.threads : Math.max(1, cores / Math.max(1, processes));
+        int processes = Math.min(entries.size(), parallel != null ? parallel : TrainingProcess.share(cores, 2));
+        int threads = engine.threads != null ? engine.threads : TrainingProcess.share(cores, Math.max(1, processes));
         return runAndCollect(spec.commandLine().getErr(), stdout, out, entries,
                 new SweepRunner(out, dataOption.dataDir, processes, threads, engine.device, engine.quiet, line -> progress(line)),
                 TypedCommand.of(spec));

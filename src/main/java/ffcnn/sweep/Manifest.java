@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * {@code manifest.jsonl}: a sweep's runs, one {@link SweepEntry} per line. {@link #expand} turns a spec into
  * entries (methods, then datasets, presets, the grid of {@code set:} values in the spec's order, seeds
  * innermost), resolving each entry's preset so that an unknown method, preset or key fails before anything
- * runs. {@link #create} writes it once; a folder holding another sweep is refused.
+ * runs. {@link #create} writes it once and grows it when more seeds are asked for; a folder holding another sweep
+ * is refused.
  */
 public final class Manifest {
 
@@ -97,26 +98,47 @@ public final class Manifest {
 
     /**
      * Writes {@code entries} into {@code dir}/{@value #FILE}, or keeps the manifest there when it has the
-     * same entries.
+     * same entries. A manifest whose runs are the first of {@code entries} (the same runs in the same folders,
+     * e.g. {@code reproduce ROW --seeds 3} after {@code --seeds 1}) grows to {@code entries}: its runs, finished
+     * or not, stay where they are and the new ones follow; asking for the first runs of a longer manifest keeps it.
      *
      * @throws UserInputException when {@code dir} holds another sweep or other files
      */
     public static Path create(Path dir, List<SweepEntry> entries) {
         Path file = dir.resolve(FILE);
         if (Files.exists(file)) {
-            if (!read(file).equals(entries)) {
+            List<SweepEntry> existing = read(file);
+            if (existing.equals(entries) || isPrefix(entries, existing)) {
+                return file; // the same runs, or the first of them: the manifest stays as it is
+            }
+            if (!isPrefix(existing, entries)) {
                 throw new UserInputException(dir + ": holds another sweep (its " + FILE + " lists other runs);"
                         + " choose another --out");
             }
-            return file;
-        }
-        if (Files.isDirectory(dir) && !isEmpty(dir)) {
+        } else if (Files.isDirectory(dir) && !isEmpty(dir)) {
             throw new UserInputException(dir + ": not empty and not a sweep folder (no " + FILE + "); choose"
                     + " another --out");
         }
         AtomicFiles.writeString(file, entries.stream().map(SweepEntry::line).collect(Collectors.joining("\n", "", "\n")));
         return file;
     }
+
+    /** Whether {@code shorter}'s runs are the first runs of {@code longer} (their counts and checksums aside). */
+    private static boolean isPrefix(List<SweepEntry> shorter, List<SweepEntry> longer) {
+        if (shorter.size() >= longer.size()) {
+            return false;
+        }
+        for (int i = 0; i < shorter.size(); i++) {
+            SweepEntry a = shorter.get(i);
+            SweepEntry b = longer.get(i);
+            if (!SweepEntry.of(a.index(), b.of(), a.method(), a.dataset(), a.preset(), a.seed(), a.set(), a.dir())
+                    .equals(b)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
 
     /**
      * Reads a manifest and checks every line.

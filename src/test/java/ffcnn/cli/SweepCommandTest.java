@@ -96,8 +96,8 @@ class SweepCommandTest extends CommandLineTest {
         assertOneErrorLine("--index 2 is out of range", "2 entries (0-1)");
 
         writers();
-        assertThat(run("sweep", spec(dir, "methods: [cwcomp]\nseeds: 3\n").toString(), "--out", out.toString(),
-                "--emit", "kubernetes")).isEqualTo(2);
+        assertThat(run("sweep", spec(dir, "methods: [cwcomp]\nseeds: [5, 6]\n").toString(), "--out",
+                out.toString(), "--emit", "kubernetes")).isEqualTo(2);
         assertOneErrorLine("holds another sweep");
 
         Path manifest = out.resolve("manifest.jsonl");

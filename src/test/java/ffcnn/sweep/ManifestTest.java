@@ -74,6 +74,21 @@ class ManifestTest {
     }
 
     @Test
+    void moreSeedsGrowTheManifestAndKeepTheRunsAlreadyThere(@TempDir Path dir) throws IOException {
+        List<SweepEntry> one = Manifest.expand(spec("methods: [cwcomp]\nseeds: 1\n"));
+        List<SweepEntry> three = Manifest.expand(spec("methods: [cwcomp]\nseeds: 3\n"));
+        Path file = Manifest.create(dir, one);
+        assertThat(Manifest.create(dir, three)).isEqualTo(file);
+        assertThat(Manifest.read(file)).isEqualTo(three);
+        assertThat(three.get(0).dir()).isEqualTo(one.get(0).dir());
+        assertThat(Manifest.create(dir, one)).isEqualTo(file); // the first seed of three: nothing changes
+        assertThat(Manifest.read(file)).isEqualTo(three);
+        List<SweepEntry> otherSeeds = Manifest.expand(spec("methods: [cwcomp]\nseeds: [7, 8, 9, 10]\n"));
+        assertThatThrownBy(() -> Manifest.create(dir, otherSeeds)).isInstanceOf(UserInputException.class)
+                .hasMessageContaining("holds another sweep");
+    }
+
+    @Test
     void aFolderHoldingAnotherSweepOrOtherFilesIsRefused(@TempDir Path dir) throws IOException {
         Manifest.create(dir.resolve("a"), Manifest.expand(spec(GRID)));
         List<SweepEntry> other = Manifest.expand(spec("methods: [cwcomp]\n"));

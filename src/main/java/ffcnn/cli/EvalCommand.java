@@ -54,18 +54,19 @@ public final class EvalCommand extends EngineCommand {
                         .withLimits(1, 0, 0);
             }
             DataSplits data = Datasets.load(request);
-            ImageSource set = switch (split) {
+            ImageSource part = switch (split) {
                 case "test" -> data.test();
                 case "valid" -> data.valid();
                 default -> throw new ffcnn.UserInputException("--split must be test or valid, got '" + split + "'");
             };
-            if (limit > 0) {
-                set = set.head(limit);
-            }
+            ImageSource set = limit > 0 ? part.head(limit) : part;
             List<PredictionStrategy> strategies = tm.strategies();
             Evaluation eval = Evaluator.evaluate(tm.network(), set, tm.normalization(), BATCH, tm.epoch(),
                     new Evaluation(strategies, tm.network().layers().size(), tm.network().classes(), false));
-            out.printf("%s %s, %d images, model of epoch %d%n", d.dataset(), split, eval.size(), tm.epoch() + 1);
+            // read after evaluating: a streamed split counts the images it skips as it meets them
+            String skipped = d.skipCorrupt() ? " (" + part.skipped() + " skipped: could not be decoded)" : "";
+            out.printf("%s %s, %d images%s, model of epoch %d%n", d.dataset(), split, eval.size(), skipped,
+                    tm.epoch() + 1);
             List<Footprint> rows = Footprint.of(tm.network(), strategies, eval.accuracies(), eval.topFiveAccuracies(),
                     set, tm.normalization(), BATCH, tm.epoch());
             String dflt = tm.config().predict().strategy();

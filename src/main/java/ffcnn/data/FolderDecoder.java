@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * Decodes a list of image files into an in-memory {@link ImageSet}, a chunk at a time with
  * {@link FolderSource}'s decoding threads. An image that cannot be decoded stops it with a
  * {@link UserInputException} naming the file, or, when corrupt images are skipped, is left out with a
- * warning; the count of those is logged.
+ * warning; the set keeps their count ({@link ImageSet#skipped}).
  */
 final class FolderDecoder {
 
@@ -56,12 +56,12 @@ final class FolderDecoder {
             System.arraycopy(chunkLabels, 0, labels, kept, got);
             kept += got;
         }
-        if (kept < files.size()) {
-            logger.warn("{}: skipped {} of {} images that could not be decoded", name, files.size() - kept,
-                    files.size());
+        int skipped = files.size() - kept;
+        if (skipped > 0) {
+            logger.warn("{}: skipped {} of {} images that could not be decoded", name, skipped, files.size());
             pixels = Arrays.copyOf(pixels, kept * bytes);
             labels = Arrays.copyOf(labels, kept);
         }
-        return new ImageSet(name, pixels, labels, channels, size, size, numClasses);
+        return new ImageSet(name, pixels, labels, channels, size, size, numClasses, skipped);
     }
 }

@@ -3,11 +3,12 @@ package ffcnn.data;
 import ffcnn.UserInputException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * core), never all at once: {@link Batches} reads one batch at a time, two batches ahead of the trainer.
  * Every image is resized to {@code size x size} and converted to {@code channels}. An image that cannot be
  * decoded is a {@link UserInputException} naming the file, or, with {@code skipCorrupt}, is left out of its
- * batch with a warning that counts the images this source has skipped (again in every epoch).
+ * batch with a warning; {@link #skipped} counts the distinct images left out so far, by this source and its
+ * heads (an image met again in a later epoch counts once).
  */
 public final class FolderSource implements ImageSource {
 
@@ -34,11 +36,18 @@ public final class FolderSource implements ImageSource {
     private final int size;
     private final int numClasses;
     private final boolean skipCorrupt;
-    private final AtomicInteger skipped = new AtomicInteger();
+    /** Indices into {@code files} of the images left out; shared with heads, whose files are a prefix. */
+    private final Set<Integer> skipped;
 
     /** The images of {@code files}, read as {@code channels x size x size}. */
     public FolderSource(String name, LabelledFiles files, int channels, int size, int numClasses,
             boolean skipCorrupt) {
+        this(name, files, channels, size, numClasses, skipCorrupt, ConcurrentHashMap.newKeySet());
+    }
+
+    private FolderSource(String name, LabelledFiles files, int channels, int size, int numClasses,
+            boolean skipCorrupt, Set<Integer> skipped) {
+        this.skipped = skipped;
         this.name = name;
         this.files = files;
         this.channels = channels;
@@ -84,7 +93,13 @@ public final class FolderSource implements ImageSource {
 
     @Override
     public FolderSource head(int n) {
-        return n >= size() ? this : new FolderSource(name, files.head(n), channels, size, numClasses, skipCorrupt);
+        return n >= size() ? this
+                : new FolderSource(name, files.head(n), channels, size, numClasses, skipCorrupt, skipped);
+    }
+
+    @Override
+    public int skipped() {
+        return skipped.size();
     }
 
     @Override
@@ -115,7 +130,8 @@ public final class FolderSource implements ImageSource {
             if (!skipCorrupt) {
                 throw e;
             }
-            logger.warn("{}: skipped ({} so far): {}", name, skipped.incrementAndGet(), e.getMessage());
+            skipped.add(index);
+            logger.warn("{}: skipped ({} so far): {}", name, skipped.size(), e.getMessage());
             return false;
         }
     }

@@ -13,9 +13,11 @@ import java.util.Arrays;
  * @param height     rows
  * @param width      columns
  * @param numClasses number of classes K
+ * @param skipped    images of the files this set was decoded from that could not be decoded and were left
+ *                   out ({@link ImageSource#skipped}); 0 for sets read from dataset files, and for subsets
  */
-public record ImageSet(String name, byte[] pixels, int[] labels, int channels, int height, int width, int numClasses)
-        implements ImageSource {
+public record ImageSet(String name, byte[] pixels, int[] labels, int channels, int height, int width, int numClasses,
+        int skipped) implements ImageSource {
 
     public ImageSet {
         long expected = (long) labels.length * channels * height * width;
@@ -23,6 +25,11 @@ public record ImageSet(String name, byte[] pixels, int[] labels, int channels, i
             throw new IllegalArgumentException(name + ": " + pixels.length + " pixel bytes for " + labels.length
                     + " images of " + channels + "x" + height + "x" + width);
         }
+    }
+
+    /** A set with nothing skipped. */
+    public ImageSet(String name, byte[] pixels, int[] labels, int channels, int height, int width, int numClasses) {
+        this(name, pixels, labels, channels, height, width, numClasses, 0);
     }
 
     /** Number of images. */

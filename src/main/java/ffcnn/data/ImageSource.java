@@ -3,7 +3,7 @@ package ffcnn.data;
 /**
  * Labelled images of one shape that can be read by index: held in memory ({@link ImageSet}) or decoded from
  * files when read ({@link FolderSource}). Pixels are unsigned bytes, channel planes, rows top to bottom.
- * Nine methods, above the usual seven: they are {@link ImageSet}'s accessors, so that both kinds serve
+ * Ten methods, above the usual seven: they are {@link ImageSet}'s accessors, so that both kinds serve
  * the same callers.
  */
 public interface ImageSource {
@@ -40,4 +40,13 @@ public interface ImageSource {
 
     /** The first {@code n} images (all of them when {@code n >= size()}). */
     ImageSource head(int n);
+
+    /**
+     * Images of this source's files left out because they could not be decoded (images skipped with
+     * {@code data.skip_corrupt}): for a source decoded when read, the distinct ones met so far by it and its
+     * heads. 0 for images that were never files.
+     */
+    default int skipped() {
+        return 0;
+    }
 }

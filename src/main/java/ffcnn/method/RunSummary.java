@@ -1,6 +1,8 @@
 package ffcnn.method;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import ffcnn.data.DataSplits;
+import ffcnn.data.ImageSource;
 import ffcnn.nn.Network;
 import ffcnn.predict.Footprint;
 import ffcnn.predict.PredictionStrategy;
@@ -11,6 +13,7 @@ import ffcnn.train.EpochMetrics;
 import ffcnn.train.LayerMetrics;
 import ffcnn.train.RunState;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,12 +27,17 @@ import java.util.Map;
  * (the layers of one end-to-end learning unit, the backprop baseline's, share one figure).
  * {@code strategies}: every prediction strategy's test accuracy, the parameters it reads beyond the layers'
  * bodies (trained and fixed) and its inference memory ({@link Footprint}): ASGE's trade-off table.
+ * {@code skippedImages}, only in runs with {@code data.skip_corrupt}: the images of the image folder left out
+ * because they could not be decoded, in all, and {@code skippedImagesPerSplit} the same for train, valid and
+ * test ({@link ImageSource#skipped}).
  */
 public record RunSummary(String method, String dataset, String arch, int epochs, String strategy,
         double testAccuracy, double bestTestAccuracy, Double validAccuracy, Map<String, Double> testAccuracyByStrategy,
         List<Double> perLayerTestAccuracy, int[] bestRange, long parameters, int trainImages, double trainSeconds,
         double evalSeconds, double trainImagesPerSecond, long peakRssBytes, long peakHeapBytes, long peakStepBytes,
-        long[] activationBytesPerLayer, List<Map<String, Object>> strategies) {
+        long[] activationBytesPerLayer, List<Map<String, Object>> strategies,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer skippedImages,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Integer> skippedImagesPerSplit) {
 
     /**
      * The summary of a run whose training step held at most {@code peakStepBytes} in arrays at once. The
@@ -45,12 +53,26 @@ public record RunSummary(String method, String dataset, String arch, int epochs,
         double trainSeconds = h.stream().mapToDouble(EpochMetrics::trainSeconds).sum();
         double evalSeconds = h.stream().mapToDouble(EpochMetrics::evalSeconds).sum();
         long images = (long) data.train().size() * h.size();
+        Map<String, Integer> skipped = skipped(config, data);
         return new RunSummary(config.method(), data.dataset(), config.model().arch(), h.size(), strategy,
                 last.testAccuracy().get(strategy), best, last.validAccuracy().get(strategy), last.testAccuracy(),
                 last.layers().stream().map(LayerMetrics::testAccuracy).toList(), state.model().bestRange(),
                 net.parameterCount(), data.train().size(), trainSeconds, evalSeconds, images / trainSeconds,
                 ResourceUsage.peakRssBytes(), ResourceUsage.peakHeapBytes(), peakStepBytes,
-                activationBytesPerLayer, footprints.stream().map(Footprint::toMap).toList());
+                activationBytesPerLayer, footprints.stream().map(Footprint::toMap).toList(),
+                skipped == null ? null : skipped.values().stream().mapToInt(Integer::intValue).sum(), skipped);
+    }
+
+    /** Per split, the images skipped as undecodable; null when the run does not skip them. */
+    private static Map<String, Integer> skipped(RunConfig config, DataSplits data) {
+        if (!config.data().skipCorrupt()) {
+            return null;
+        }
+        Map<String, Integer> m = new LinkedHashMap<>();
+        m.put("train", data.train().skipped());
+        m.put("valid", data.valid().skipped());
+        m.put("test", data.test().skipped());
+        return m;
     }
 
     /** The trade-off of every strategy of the trained model, with the last epoch's test accuracies. */

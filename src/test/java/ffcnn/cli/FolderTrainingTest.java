@@ -2,7 +2,9 @@ package ffcnn.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import ffcnn.data.ImageTrees;
+import ffcnn.report.JsonFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,6 +30,35 @@ class FolderTrainingTest extends CommandLineTest {
         writers();
         assertThat(run("eval", "--model", run.toString())).as(err.toString()).isZero();
         assertThat(out.toString()).contains("16 images");
+    }
+
+    @Test
+    void skippedImagesReachSummaryReportAndEval() throws Exception {
+        Path tree = ImageTrees.tree(dir.resolve("t"), List.of("train", "test"), List.of("a", "b"), 4, 8, true);
+        Files.writeString(tree.resolve("test/b/b_1.png"), "broken");
+        Path run = dir.resolve("run");
+        int code = run("train", "--method", "caw-conv", "--dataset", "folder:" + tree, "--preset", "folder-quick",
+                "--set", "model.width=0.1", "--set", "data.skip_corrupt=true", "--epochs", "1", "--quiet",
+                "--out", run.toString());
+        assertThat(code).as(err.toString()).isZero();
+        JsonNode summary = JsonFiles.mapper().readTree(run.resolve("summary.json").toFile());
+        assertThat(summary.path("skipped_images").asInt(-1)).isEqualTo(1);
+        JsonNode perSplit = summary.path("skipped_images_per_split");
+        assertThat(List.of(perSplit.path("train").asInt(-1), perSplit.path("valid").asInt(-1),
+                perSplit.path("test").asInt(-1))).containsExactly(0, 0, 1);
+        assertThat(Files.readString(run.resolve("report.html"))).contains("skipped images</th><td>1<");
+        writers();
+        assertThat(run("eval", "--model", run.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("test, 7 images (1 skipped: could not be decoded)");
+    }
+
+    @Test
+    void summaryHasNoSkippedImagesWithoutSkipCorrupt() throws Exception {
+        Path tree = ImageTrees.tree(dir.resolve("t"), List.of("train", "test"), List.of("a", "b"), 2, 8, true);
+        Path run = dir.resolve("run");
+        assertThat(run("train", "--dataset", "folder:" + tree, "--preset", "folder-quick", "--set",
+                "model.width=0.1", "--epochs", "1", "--quiet", "--out", run.toString())).as(err.toString()).isZero();
+        assertThat(Files.readString(run.resolve("summary.json"))).doesNotContain("skipped");
     }
 
     @Test

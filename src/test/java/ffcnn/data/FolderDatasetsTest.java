@@ -86,6 +86,9 @@ class FolderDatasetsTest {
                 .withSkipCorrupt(true));
         assertThat(data.train().size()).isEqualTo(9);
         assertThat(data.test().size()).isEqualTo(9);
+        assertThat(data.train().skipped()).isEqualTo(1);
+        assertThat(data.test().skipped()).isEqualTo(1);
+        assertThat(data.valid().skipped()).isZero();
     }
 
     @Test

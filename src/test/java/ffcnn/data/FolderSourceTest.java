@@ -60,8 +60,12 @@ class FolderSourceTest {
         DataSplits data = FolderDatasets.load(DataRequest.of("folder:" + dir).withImageSize(8).withValidSize(0)
                 .withSkipCorrupt(true), 0);
         Files.writeString(dir.resolve("test/b/b_3.png"), "gone bad after loading");
+        assertThat(data.test().skipped()).isZero(); // not met yet
         int images = epoch(data.test(), data.normalization(), 1).stream().mapToInt(Batch::size).sum();
         assertThat(images).isEqualTo(7);
+        epoch(data.test(), data.normalization(), 2);
+        epoch(data.test().head(8), data.normalization(), 3);
+        assertThat(data.test().skipped()).isEqualTo(1); // the same image, met three times
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
@@ -15,10 +16,19 @@ import javax.imageio.stream.ImageInputStream;
 
 /**
  * Decodes image files with {@code javax.imageio} (PNG, JPEG, BMP, GIF) into the uint8 planar layout of a
- * dataset: grey or RGB, resized (bilinear) to a fixed height and width. A file that the reader cannot
+ * dataset: grey or RGB, resized (bilinear) to a fixed height and width. JPEGs are read by TwelveMonkeys'
+ * reader (a dependency that registers itself with ImageIO ahead of the JDK's), which also decodes CMYK and
+ * YCCK JPEGs, converted to RGB. A file that the reader cannot
  * decode, or decodes only with a warning (a truncated JPEG), is a {@link UserInputException} naming it.
  */
 public final class ImageDecoder {
+
+    /**
+     * Reader warnings that are no damage: colour conversion and ignored metadata (TwelveMonkeys on a CMYK JPEG
+     * without a profile: "No embedded ICC color profile, will convert using inaccurate CMYK to RGB conversion";
+     * "..., ignoring thumbnail"; the JDK: "...; ignored"). The pixels are all there.
+     */
+    private static final Pattern NOT_DAMAGE = Pattern.compile("\\bICC\\b|(?i)ignor");
 
     private ImageDecoder() {
     }
@@ -48,12 +58,19 @@ public final class ImageDecoder {
         }
     }
 
-    /** Decodes {@code file} completely; a reader warning (truncated data) counts as an error. */
+    /**
+     * Decodes {@code file} completely; a reader warning about the data (truncated, corrupt) counts as an error,
+     * one about colour conversion or ignored metadata does not.
+     */
     public static BufferedImage decode(Path file) {
         try (ImageInputStream in = open(file)) {
             ImageReader reader = readerFor(file, in);
             String[] warning = new String[1];
-            IIOReadWarningListener listener = (r, w) -> warning[0] = w;
+            IIOReadWarningListener listener = (r, w) -> {
+                if (!NOT_DAMAGE.matcher(w).find()) {
+                    warning[0] = w;
+                }
+            };
             try {
                 reader.setInput(in, true, true);
                 reader.addIIOReadWarningListener(listener);

@@ -7,6 +7,7 @@ import ffcnn.nn.Network;
 import ffcnn.predict.Footprint;
 import ffcnn.predict.PredictionStrategy;
 import ffcnn.predict.Strategies;
+import ffcnn.predict.WeightedLayers;
 import ffcnn.report.JsonFiles;
 import ffcnn.report.ResourceUsage;
 import ffcnn.train.EpochMetrics;
@@ -56,7 +57,7 @@ public record RunSummary(String method, String dataset, String arch, int epochs,
         Map<String, Integer> skipped = skipped(config, data);
         return new RunSummary(config.method(), data.dataset(), config.model().arch(), h.size(), strategy,
                 last.testAccuracy().get(strategy), best, last.validAccuracy().get(strategy), last.testAccuracy(),
-                last.layers().stream().map(LayerMetrics::testAccuracy).toList(), state.model().bestRange(),
+                last.layers().stream().map(LayerMetrics::testAccuracy).toList(), bestRange(net, state),
                 net.parameterCount(), data.train().size(), trainSeconds, evalSeconds, images / trainSeconds,
                 ResourceUsage.peakRssBytes(), ResourceUsage.peakHeapBytes(), peakStepBytes,
                 activationBytesPerLayer, footprints.stream().map(Footprint::toMap).toList(),
@@ -75,12 +76,17 @@ public record RunSummary(String method, String dataset, String arch, int epochs,
         return m;
     }
 
+    /** The layers best-range sums, {start, end}, as the trained model saved it. */
+    private static int[] bestRange(Network net, RunState state) {
+        return WeightedLayers.bestRange(state.model().strategies().get("best-range"), net.layers().size()).span();
+    }
+
     /** The trade-off of every strategy of the trained model, with the last epoch's test accuracies. */
     static List<Footprint> footprints(RunConfig config, DataSplits data, Network net, RunState state) {
         List<EpochMetrics> h = state.history();
         EpochMetrics last = h.get(h.size() - 1);
         var model = state.model();
-        List<PredictionStrategy> strategies = Strategies.all(model.layerLosses(), model.bestRange(),
+        List<PredictionStrategy> strategies = Strategies.all(model.strategies(), net.layers().size(),
                 config.predict().readout());
         return Footprint.of(net, strategies, last.testAccuracy(), last.testTopFive(), data.test(),
                 data.normalization(), config.train().batchSize(), Math.max(0, model.epoch()));

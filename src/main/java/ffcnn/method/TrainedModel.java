@@ -71,16 +71,17 @@ public record TrainedModel(RunConfig config, ModelFile.Header header, Network ne
     }
 
     /**
-     * The strategy named {@code name} ({@link Strategies}) with this model's saved layer losses and range; a
+     * The strategy named {@code name} ({@link Strategies}) read back from its state saved with this model; a
      * read-out strategy's own state was read with the network.
      */
     public PredictionStrategy strategy(String name) {
-        return Strategies.get(name, header.state().layerLosses(), header.state().bestRange(), config.predict().readout());
+        return Strategies.get(name, header.state().strategies(), network.layers().size(),
+                config.predict().readout());
     }
 
     /** Every strategy this model offers, in the order evaluations report them. */
     public List<PredictionStrategy> strategies() {
-        return Strategies.all(header.state().layerLosses(), header.state().bestRange(), config.predict().readout());
+        return Strategies.all(header.state().strategies(), network.layers().size(), config.predict().readout());
     }
 
     /** The epoch whose temperature prediction uses. */

@@ -63,7 +63,7 @@ public final class TrainingRun {
         TrainedModel.seed(config.train().seed());
         try (NDManager root = Devices.newManager()) {
             Network net = TrainedModel.build(config, data.train().channels(), data.train().numClasses(), root);
-            RunState state = RunState.fresh(net.layers().size(), config.predict().strategy(), data.classNames());
+            RunState state = RunState.fresh(config.predict().strategy(), data.classNames());
             notes.accept(describe(config, data, net));
             return train(config, out, data, net, state, null, listeners);
         }

@@ -63,6 +63,6 @@ public final class BestLayerRange {
     /** The strategy summing the best range chosen on {@code validation}. */
     public static WeightedLayers fit(LayerScores validation) {
         int[] r = select(validation);
-        return WeightedLayers.range("best-range", validation.layers(), r[0], r[1]);
+        return WeightedLayers.bestRange(validation.layers(), r[0], r[1]);
     }
 }

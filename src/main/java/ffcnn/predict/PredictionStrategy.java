@@ -1,6 +1,13 @@
 package ffcnn.predict;
 
-/** Combines the class scores of all layers into one score vector per image; the class is its argmax. */
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Combines the class scores of all layers into one score vector per image; the class is its argmax. A strategy
+ * fitted while training gives its {@link #state} to be saved with the model, and {@link Strategies} hands it
+ * back to the strategy's own reader when the model is loaded. Eight methods, above the usual seven: three are
+ * helpers over {@link #combine}.
+ */
 public interface PredictionStrategy {
 
     /** Short name used in metrics and on the command line, e.g. {@code loss-aware}. */
@@ -17,6 +24,15 @@ public interface PredictionStrategy {
     /** Whether the strategy reads the network's trainable read-out. */
     default boolean usesReadOut() {
         return false;
+    }
+
+    /**
+     * The state this strategy was fitted to, saved with the model under its name; null when it has none to save
+     * (it depends on the layer count alone, or, a read-out, its state is the read-out's parameters, saved with
+     * the network).
+     */
+    default JsonNode state() {
+        return null;
     }
 
     /** Whether the true class of image {@code i} is among the {@code n} highest combined scores (ties: lower first). */

@@ -1,5 +1,6 @@
 package ffcnn.predict;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import ffcnn.UserInputException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,13 +8,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The prediction strategies, looked up by name. The strategies over the layers' own scores
- * ({@link WeightedLayers}) take what they need from the model's state (the layer losses behind
- * {@code loss-aware}, the validation range of {@code best-range}); a strategy with trained state of its own
- * ({@link ReadOutStrategy}) has it saved and read back by its read-out, and is offered only by a model trained
- * with that read-out ({@code predict.readout}).
+ * The prediction strategies, looked up by name. Each saves and reads back its own state: a fitted strategy over
+ * the layers' scores gives its {@link PredictionStrategy#state} ({@link #states}: {@code loss-aware}'s layer
+ * losses, {@code best-range}'s validation range), the model saves it under the strategy's name, and on loading
+ * {@link #get} hands it to the reader registered for that name; a read-out strategy ({@link ReadOutStrategy})
+ * has its state saved and read back by its read-out, and is offered only by a model trained with that read-out
+ * ({@code predict.readout}).
  */
 public final class Strategies {
+
+    /** Builds a strategy of a network of {@code layers} layers from its saved state (null: none was saved). */
+    private interface Reader {
+        PredictionStrategy read(JsonNode state, int layers);
+    }
+
+    /** The reader of each strategy over the layers' scores. */
+    private static final Map<String, Reader> READERS = Map.of(
+            "loss-aware", WeightedLayers::lossAware,
+            "best-range", WeightedLayers::bestRange,
+            "last-layer", (state, layers) -> WeightedLayers.lastLayer(layers),
+            "all-layers", (state, layers) -> WeightedLayers.allLayers(layers),
+            "goodness", (state, layers) -> WeightedLayers.goodness(layers));
 
     /** What each strategy does, by name, in the order evaluations report them. */
     public static final Map<String, String> DESCRIPTIONS = descriptions();
@@ -60,23 +75,44 @@ public final class Strategies {
     }
 
     /**
-     * The strategy {@code name} of a model with per-layer training {@code losses}, validation range
-     * {@code range} ({start, end}) and read-out {@code readout}.
+     * The strategies fitted at the end of an epoch: of a model with per-layer training {@code losses},
+     * validation range {@code range} ({start, end}) and read-out {@code readout}, every one it offers.
      */
-    public static PredictionStrategy get(String name, double[] losses, int[] range, String readout) {
-        check(name);
-        if (isReadOut(name)) {
-            if (!name.equals(readout)) {
-                throw new UserInputException("strategy " + name + " needs a model trained with predict.readout: "
-                        + name + " (this one has " + readout + ")");
-            }
-            return new ReadOutStrategy(name);
-        }
-        return WeightedLayers.named(name, losses, range);
+    public static List<PredictionStrategy> fitted(double[] losses, int[] range, String readout) {
+        return available(readout).stream().<PredictionStrategy>map(n -> isReadOut(n) ? readOut(n, readout)
+                : WeightedLayers.named(n, losses, range)).toList();
     }
 
-    /** Every strategy a model with read-out {@code readout} offers. */
-    public static List<PredictionStrategy> all(double[] losses, int[] range, String readout) {
-        return available(readout).stream().map(n -> get(n, losses, range, readout)).toList();
+    /** The states of {@code strategies} to save with a model, by strategy name (those with a state). */
+    public static Map<String, JsonNode> states(List<PredictionStrategy> strategies) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        for (PredictionStrategy s : strategies) {
+            if (s.state() != null) {
+                out.put(s.name(), s.state());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The strategy {@code name} of a saved model of {@code layers} layers, read back from its saved state in
+     * {@code states} (by strategy name), with read-out {@code readout}.
+     */
+    public static PredictionStrategy get(String name, Map<String, JsonNode> states, int layers, String readout) {
+        check(name);
+        return isReadOut(name) ? readOut(name, readout) : READERS.get(name).read(states.get(name), layers);
+    }
+
+    /** Every strategy a saved model offers ({@link #get}), in order. */
+    public static List<PredictionStrategy> all(Map<String, JsonNode> states, int layers, String readout) {
+        return available(readout).stream().map(n -> get(n, states, layers, readout)).toList();
+    }
+
+    private static ReadOutStrategy readOut(String name, String readout) {
+        if (!name.equals(readout)) {
+            throw new UserInputException("strategy " + name + " needs a model trained with predict.readout: "
+                    + name + " (this one has " + readout + ")");
+        }
+        return new ReadOutStrategy(name);
     }
 }

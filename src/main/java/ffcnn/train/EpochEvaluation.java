@@ -56,7 +56,7 @@ final class EpochEvaluation {
                     validLayer != null ? validLayer[l] : Double.NaN, testLayer[l], layer.head().diagnostics(epoch)));
         }
         ModelState old = state.model();
-        state.update(new ModelState(epoch, losses.clone(), range, old.strategy(), old.classNames()));
+        state.update(new ModelState(epoch, Strategies.states(strategies), old.strategy(), old.classNames()));
         double evalSeconds = (System.nanoTime() - start) / 1e9;
         return new EpochMetrics(epoch, lr, trainSeconds, evalSeconds, data.train().size() / trainSeconds, validAcc,
                 testAcc, perLayer, test.topFiveAccuracies());
@@ -69,6 +69,6 @@ final class EpochEvaluation {
 
     /** Every strategy ffcnn reports for a model with {@code readout}, the loss-aware one first. */
     static List<PredictionStrategy> strategies(double[] losses, int[] range, String readout) {
-        return Strategies.all(losses, range, readout);
+        return Strategies.fitted(losses, range, readout);
     }
 }

@@ -37,7 +37,7 @@ public final class ModelFile {
      * The header.
      *
      * @param config        the resolved run config as a tree
-     * @param state         epoch, layer losses, best range, strategy, class names
+     * @param state         epoch, the fitted prediction strategies' states, default strategy, class names
      * @param input         input shape {channels, height, width}
      * @param mean          per-channel normalisation mean
      * @param std           per-channel normalisation std

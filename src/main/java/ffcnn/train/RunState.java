@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Progress of a run that a checkpoint must restore: the finished epochs' metrics and what prediction
- * needs (layer losses, best range, epoch).
+ * needs (the fitted strategies' states, epoch).
  */
 public final class RunState {
 
@@ -17,11 +17,9 @@ public final class RunState {
         this.history = new ArrayList<>(history);
     }
 
-    /** The state of a run that has not started. */
-    public static RunState fresh(int layers, String strategy, List<String> classNames) {
-        double[] losses = new double[layers];
-        java.util.Arrays.fill(losses, Double.POSITIVE_INFINITY);
-        return new RunState(new ModelState(-1, losses, new int[] {0, layers - 1}, strategy, classNames), List.of());
+    /** The state of a run that has not started: no strategy fitted yet. */
+    public static RunState fresh(String strategy, List<String> classNames) {
+        return new RunState(new ModelState(-1, java.util.Map.of(), strategy, classNames), List.of());
     }
 
     public int nextEpoch() {

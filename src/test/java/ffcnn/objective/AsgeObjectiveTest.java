@@ -175,7 +175,7 @@ class AsgeObjectiveTest {
                     afterBatch.add(net.manager().getManagedArrays().size());
                 }
             };
-            new Trainer(net, c, Trainer.optimizers(net, c), RunState.fresh(7, "all-layers", synthetic(1).classNames()),
+            new Trainer(net, c, Trainer.optimizers(net, c), RunState.fresh("all-layers", synthetic(1).classNames()),
                     List.of(counter), null).fit(synthetic(48), "asge");
             int i = 0;
             for (int l = 0; l < net.layers().size(); l++) {

@@ -71,7 +71,7 @@ class EvaluationTest {
         LayerScores whole = random(203, 12, 3);
         double[] losses = {0.9, 0.4, 0.2, 0.7};
         int[] range = BestLayerRange.select(whole);
-        List<PredictionStrategy> strategies = Strategies.all(losses, range, "linear-heads");
+        List<PredictionStrategy> strategies = Strategies.fitted(losses, range, "linear-heads");
         Evaluation e = new Evaluation(strategies, 4, 12, true);
         for (int from = 0; from < whole.size(); from += 17) {
             e.add(slice(whole, from, Math.min(whole.size(), from + 17)));
@@ -106,7 +106,7 @@ class EvaluationTest {
             Network net = NetworkBuilder.build(new ModelConfig("tiny-cnn", 0.1, 0.1, "instance", "uniform-fan-in", 0,
                     "conv-relu-dropout"), caw, EncodingConfig.IDENTITY, "linear-heads", 1, 10, m);
             LayerScores table = Evaluator.scores(net, data.test(), data.normalization(), 7, 0); // the same batches
-            List<PredictionStrategy> strategies = new ArrayList<>(Strategies.all(new double[] {1, 2, 3, 4},
+            List<PredictionStrategy> strategies = new ArrayList<>(Strategies.fitted(new double[] {1, 2, 3, 4},
                     new int[] {1, 2}, "linear-heads"));
             Evaluation e = Evaluator.evaluate(net, data.test(), data.normalization(), 7, 0,
                     new Evaluation(strategies, 4, 10, true));

@@ -3,6 +3,11 @@ package ffcnn.predict;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Oracles O15 of specs/caw-conv.md and O7 of specs/deeperforward.md. */
@@ -46,5 +51,30 @@ class StrategiesTest {
         assertThat(WeightedLayers.lastLayer(3).accuracy(s)).isEqualTo(1.0);
         assertThat(WeightedLayers.allLayers(3).predict(s)).containsExactly(0, 1);
         assertThat(s.layerAccuracies()).containsExactly(0.5, 0.5, 1.0);
+    }
+
+    @Test
+    void fittedStrategiesAreReadBackFromTheirOwnSavedStateExactly() throws Exception {
+        double[] losses = {0.91, 0.4037, Double.POSITIVE_INFINITY, 0.2};
+        List<PredictionStrategy> fitted = Strategies.fitted(losses, new int[] {1, 3}, "linear-heads");
+        Map<String, JsonNode> states = Strategies.states(fitted);
+        assertThat(states).containsOnlyKeys("loss-aware", "best-range"); // the others have no state to save
+        ObjectMapper json = new ObjectMapper();
+        Map<String, JsonNode> saved = json.readValue(json.writeValueAsString(states), new TypeReference<>() { });
+        List<PredictionStrategy> read = Strategies.all(saved, 4, "linear-heads");
+        assertThat(read).extracting(PredictionStrategy::name)
+                .containsExactlyElementsOf(fitted.stream().map(PredictionStrategy::name).toList());
+        for (int i = 0; i < fitted.size(); i++) {
+            assertThat(read.get(i)).as(fitted.get(i).name()).usingRecursiveComparison().isEqualTo(fitted.get(i));
+        }
+        assertThat(((WeightedLayers) read.get(1)).span()).containsExactly(1, 3);
+        assertThat(((WeightedLayers) read.get(0)).weights()[2]).isZero(); // the infinite loss came back
+    }
+
+    @Test
+    void withoutSavedStateNoLayerHasALossAndBestRangeIsEveryLayer() {
+        assertThat(((WeightedLayers) Strategies.get("best-range", Map.of(), 3, "none")).span()).containsExactly(0, 2);
+        assertThat(((WeightedLayers) Strategies.get("loss-aware", Map.of(), 3, "none")).weights())
+                .containsExactly(Double.NaN, Double.NaN, Double.NaN);
     }
 }

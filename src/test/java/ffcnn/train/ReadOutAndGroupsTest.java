@@ -69,7 +69,7 @@ class ReadOutAndGroupsTest {
     }
 
     static void fit(Network net, TrainConfig c) {
-        new Trainer(net, c, Trainer.optimizers(net, c), RunState.fresh(net.layers().size(), "loss-aware",
+        new Trainer(net, c, Trainer.optimizers(net, c), RunState.fresh("loss-aware",
                 data().classNames()), List.of(), null).fit(data(), "caw-conv");
     }
 

@@ -34,7 +34,7 @@ class StreamedTrainingTest {
                     seen.add(metrics);
                 }
             };
-            new Trainer(net, c, Trainer.optimizers(net, c), RunState.fresh(4, "loss-aware", data.classNames()),
+            new Trainer(net, c, Trainer.optimizers(net, c), RunState.fresh("loss-aware", data.classNames()),
                     List.of(listener), null).fit(data, "caw-conv");
             assertThat(seen).hasSize(1);
             assertThat(seen.get(0).testAccuracy().get("loss-aware")).isBetween(0.0, 1.0);

@@ -51,7 +51,7 @@ class TrainerTest {
                     afterEpoch.add(net.manager().getManagedArrays().size());
                 }
             };
-            new Trainer(net, c, Trainer.optimizers(net, c), RunState.fresh(4, "loss-aware", synthetic(1).classNames()),
+            new Trainer(net, c, Trainer.optimizers(net, c), RunState.fresh("loss-aware", synthetic(1).classNames()),
                     List.of(counter), null).fit(synthetic(160), "caw-conv");
             assertThat(afterBatch).hasSize(30); // 10 batches of 16, 3 epochs
             assertThat(afterEpoch).hasSize(3);
@@ -68,7 +68,7 @@ class TrainerTest {
             net.layers().get(1).learnable().get(0).getArray().muli(Float.NaN); // layer 1's loss is NaN
             List<float[]> before = weights(net);
             TrainConfig c = new TrainConfig(1, 16, 0.03, 0.003, 0, 0, 1);
-            Trainer t = new Trainer(net, c, Trainer.optimizers(net, c), RunState.fresh(4, "loss-aware",
+            Trainer t = new Trainer(net, c, Trainer.optimizers(net, c), RunState.fresh("loss-aware",
                     synthetic(1).classNames()), List.of(), x -> { });
             assertThatThrownBy(() -> t.fit(synthetic(160), "caw-conv")).isInstanceOf(DivergenceException.class)
                     .hasMessageContaining("loss of layer 1 is NaN at epoch 0, batch 0")
@@ -92,7 +92,7 @@ class TrainerTest {
                     net.layers().get(2).learnable().get(0).getArray().muli(Float.NaN);
                 }
             };
-            Trainer t = new Trainer(net, c, Trainer.optimizers(net, c), RunState.fresh(4, "loss-aware",
+            Trainer t = new Trainer(net, c, Trainer.optimizers(net, c), RunState.fresh("loss-aware",
                     synthetic(1).classNames()), List.of(poison), x -> { });
             assertThatThrownBy(() -> t.fit(synthetic(160), "caw-conv")).isInstanceOf(DivergenceException.class)
                     .hasMessageContaining("loss of layer 2 is NaN at epoch 1, batch 0")
@@ -114,7 +114,7 @@ class TrainerTest {
                     snapshots.add(weights(net));
                 }
             };
-            new Trainer(net, c, Trainer.optimizers(net, c), RunState.fresh(4, "loss-aware", synthetic(1).classNames()),
+            new Trainer(net, c, Trainer.optimizers(net, c), RunState.fresh("loss-aware", synthetic(1).classNames()),
                     List.of(snap), null).fit(synthetic(64), "caw-conv");
             boolean[][] learns = {{true, false}, {false, true}, {true, true}, {false, false}};
             for (int l = 0; l < 4; l++) {
@@ -124,7 +124,7 @@ class TrainerTest {
                 }
             }
             TrainConfig wrong = new TrainConfig(1, 16, 0.03, 0.003, 0, 0, 1, List.of(List.of(0, 1)));
-            assertThatThrownBy(() -> new Trainer(net, wrong, Trainer.optimizers(net, wrong), RunState.fresh(4,
+            assertThatThrownBy(() -> new Trainer(net, wrong, Trainer.optimizers(net, wrong), RunState.fresh(
                     "loss-aware", synthetic(1).classNames()), List.of(), null))
                     .isInstanceOf(ffcnn.UserInputException.class).hasMessageContaining("train.layer_epochs");
         }

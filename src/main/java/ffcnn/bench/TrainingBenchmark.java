@@ -40,6 +40,15 @@ public record TrainingBenchmark(double images, double bareImages, PhaseTimes ffc
     }
 
     /**
+     * Whether the reference step ({@link BareEngineStep}: CAW-Conv's TinyCNN at width 1) can be timed beside
+     * {@code method}'s network {@code net}.
+     */
+    public static boolean hasReference(String method, Network net) {
+        List<LayerSpec> specs = net.layers().stream().map(LocalLayer::spec).toList();
+        return method.equals("caw-conv") && specs.equals(Architectures.tinyCnn(specs.get(0).inChannels(), 1.0));
+    }
+
+    /**
      * Runs {@code batches} timed batches of each kind after {@code warmup} untimed ones, in {@code rounds}
      * alternating rounds.
      */
@@ -57,7 +66,7 @@ public record TrainingBenchmark(double images, double bareImages, PhaseTimes ffc
             int batches, int rounds, boolean reference, Runnable warmedUp) {
         List<Optimizer> opts = Trainer.optimizers(net, train);
         List<LayerSpec> specs = net.layers().stream().map(LocalLayer::spec).toList();
-        if (!specs.equals(Architectures.tinyCnn(specs.get(0).inChannels(), 1.0))) {
+        if (reference && !specs.equals(Architectures.tinyCnn(specs.get(0).inChannels(), 1.0))) {
             throw new IllegalArgumentException("the bare reference step is written for the TinyCNN");
         }
         PhaseTimes ffcnnTimes = new PhaseTimes(specs.size());
@@ -69,7 +78,7 @@ public record TrainingBenchmark(double images, double bareImages, PhaseTimes ffc
         Engine.getInstance().setRandomSeed(1);
         try (NDManager m = net.manager().newSubManager();
                 Batches source = Batches.shuffled(data.train(), data.normalization(), batchSize, 1)) {
-            BareEngineStep bare = new BareEngineStep(m, specs, net.classes());
+            BareEngineStep bare = reference ? new BareEngineStep(m, specs, net.classes()) : null;
             List<Batch> pool = new ArrayList<>();
             while (source.hasNext() && pool.size() < Math.max(4, batches / rounds)) {
                 pool.add(source.next());

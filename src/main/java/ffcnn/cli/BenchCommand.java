@@ -3,25 +3,29 @@ package ffcnn.cli;
 import ai.djl.ndarray.NDManager;
 import ffcnn.bench.PhaseTimes;
 import ffcnn.bench.TrainingBenchmark;
-import ffcnn.data.DataRequest;
 import ffcnn.data.DataSplits;
-import ffcnn.data.Datasets;
 import ffcnn.method.PresetLoader;
 import ffcnn.method.RunConfig;
 import ffcnn.method.TrainedModel;
+import ffcnn.method.TrainingRun;
 import ffcnn.nn.Devices;
 import ffcnn.nn.Network;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code ffcnn bench}: training speed of CAW-Conv TinyCNN and ffcnn's overhead over the bare engine. */
+/**
+ * {@code ffcnn bench}: training speed of a method's network (CAW-Conv TinyCNN on Fashion-MNIST by default) and,
+ * for the TinyCNN, ffcnn's step against the same step written with bare engine calls.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true, subcommands = BenchDataCommand.class,
-        description = "Time CAW-Conv TinyCNN training on Fashion-MNIST: images/s, time per layer and phase, "
-                + "and the same step with bare engine calls.")
+        description = "Time training steps: images/s and time per layer and phase, by default of CAW-Conv TinyCNN "
+                + "on Fashion-MNIST next to the same step with bare engine calls (the reference). --arch resnet17 "
+                + "(or --dataset cifar10 --preset paper) times the papers' network.")
 public final class BenchCommand extends EngineCommand {
 
     @Option(names = "--batches", defaultValue = "30", description = "Timed batches of each kind. Default: ${DEFAULT-VALUE}.")
@@ -35,6 +39,20 @@ public final class BenchCommand extends EngineCommand {
 
     @Option(names = "--batch-size", defaultValue = "128", description = "Default: ${DEFAULT-VALUE}.")
     int batchSize;
+
+    @Option(names = "--method", defaultValue = "caw-conv",
+            description = "Method whose step is timed (see `ffcnn methods`). Default: ${DEFAULT-VALUE}.")
+    String method;
+
+    @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "Default: ${DEFAULT-VALUE}.")
+    String dataset;
+
+    @Option(names = "--preset", defaultValue = "quick", description = "Default: ${DEFAULT-VALUE}.")
+    String preset;
+
+    @Option(names = "--arch", paramLabel = "NAME", description = "Time this network instead of the preset's "
+            + "(model.arch: tiny-cnn, vgg, resnet17, ...). The reference step exists for the TinyCNN only.")
+    String arch;
 
     @Option(names = "--concurrent", paramLabel = "N", description = "Instead: time ffcnn's step in one process "
             + "alone, then in N processes started together, each with its share of the cores, and print each one's "
@@ -56,19 +74,31 @@ public final class BenchCommand extends EngineCommand {
         if (concurrent != null) {
             return concurrent(out);
         }
-        RunConfig config = PresetLoader.load("caw-conv", "fashion-mnist", "quick", List.of());
-        DataSplits data = Datasets.load(new DataRequest("fashion-mnist", dataOption.dataDir, -1, 2222,
-                Math.max(batchSize * 8, 1024), 1, 1, false));
-        out.printf("CAW-Conv TinyCNN, Fashion-MNIST, batch %d, %s threads, device %s, %d timed batches%n", batchSize,
+        List<String> overrides = new ArrayList<>(List.of("data.limit_train=" + Math.max(batchSize * 8, 1024),
+                "data.limit_valid=1", "data.limit_test=1", "data.augment=false"));
+        if (arch != null) {
+            overrides.add("model.arch=" + arch);
+        }
+        RunConfig config = PresetLoader.load(method, dataset, preset, overrides);
+        DataSplits data = TrainingRun.load(config, dataOption.dataDir);
+        out.printf("%s %s, %s (preset %s), batch %d, %s threads, device %s, %d timed batches%n", method,
+                config.model().arch(), data.dataset(), preset, batchSize,
                 System.getProperty("ai.djl.pytorch.num_threads"), Devices.describe(), batches);
         out.flush();
         TrainingBenchmark b;
+        boolean reference;
         try (NDManager m = Devices.newManager();
                 Network net = TrainedModel.fresh(config, data.train().channels(), data.numClasses(), m)) {
-            b = TrainingBenchmark.run(net, config.train(), data, batchSize, warmup, batches, rounds, !ffcnnOnly,
+            reference = !ffcnnOnly && TrainingBenchmark.hasReference(method, net);
+            if (!ffcnnOnly && !reference) {
+                out.printf("reference step: written for CAW-Conv's TinyCNN only, not timed for %s %s%n", method,
+                        config.model().arch());
+                out.flush();
+            }
+            b = TrainingBenchmark.run(net, config.train(), data, batchSize, warmup, batches, rounds, reference,
                     () -> waitForStart(out));
         }
-        print(out, b);
+        print(out, b, reference);
         return 0;
     }
 
@@ -91,12 +121,16 @@ public final class BenchCommand extends EngineCommand {
             throw new ffcnn.UserInputException("--concurrent must be >= 1, got " + concurrent);
         }
         int cores = engine.threads != null ? engine.threads : Runtime.getRuntime().availableProcessors();
-        List<String> args = List.of("bench", "--ffcnn-only", "--start-on-input", "--batches", String.valueOf(batches),
-                "--warmup", String.valueOf(warmup), "--rounds", "1", "--batch-size", String.valueOf(batchSize));
+        List<String> args = new ArrayList<>(List.of("bench", "--ffcnn-only", "--start-on-input", "--batches",
+                String.valueOf(batches), "--warmup", String.valueOf(warmup), "--rounds", "1", "--batch-size",
+                String.valueOf(batchSize), "--method", method, "--dataset", dataset, "--preset", preset));
+        if (arch != null) {
+            args.addAll(List.of("--arch", arch));
+        }
         ConcurrentBench c = new ConcurrentBench(dataOption.dataDir, engine.device, args);
-        out.printf("ffcnn's training step (CAW-Conv TinyCNN, Fashion-MNIST, batch %d, %d timed batches): one process"
+        out.printf("ffcnn's training step (%s on %s, preset %s%s, batch %d, %d timed batches): one process"
                 + " with %d threads alone, then %d processes at once with %d threads each (OMP_WAIT_POLICY=PASSIVE)%n",
-                batchSize, batches, cores, concurrent, ffcnn.method.TrainingProcess.share(cores, concurrent));
+                method, dataset, preset, arch == null ? "" : ", " + arch, batchSize, batches, cores, concurrent, ffcnn.method.TrainingProcess.share(cores, concurrent));
         out.flush();
         double alone = c.run(1, cores)[0];
         out.printf("alone: %.1f images/s%n", alone);
@@ -113,34 +147,53 @@ public final class BenchCommand extends EngineCommand {
         return 0;
     }
 
-    private void print(PrintWriter out, TrainingBenchmark b) {
+    private void print(PrintWriter out, TrainingBenchmark b, boolean reference) {
         if (ffcnnOnly) {
             out.printf("training: %.1f images/s (ffcnn)%n", b.images());
+            return;
+        }
+        if (!reference) {
+            out.printf("training: %.1f images/s (ffcnn)%n", b.images());
+            phaseHeader(out, "per batch");
+            phases(out, "ffcnn", b.ffcnn());
+            layers(out, b, false);
             return;
         }
         out.printf("training: %.1f images/s (ffcnn), %.1f images/s (reference step: plain fp32 engine calls)%n",
                 b.images(), b.bareImages());
         out.printf("speed-up over the reference step: %.3f%n", b.speedUp());
-        out.printf("%-10s", "per batch");
-        for (String p : PhaseTimes.PHASES) {
-            out.printf(" %10s", p);
-        }
-        out.printf(" %10s%n", "total");
+        phaseHeader(out, "per batch");
         phases(out, "ffcnn", b.ffcnn());
         phases(out, "reference", b.bare());
-        out.printf("%-10s", "layer");
+        layers(out, b, true);
+    }
+
+    private static void phaseHeader(PrintWriter out, String first, String... more) {
+        out.printf("%-10s", first);
         for (String p : PhaseTimes.PHASES) {
             out.printf(" %10s", p);
         }
-        out.printf(" %10s %10s%n", "total", "reference");
+        out.printf(" %10s", "total");
+        for (String m : more) {
+            out.printf(" %10s", m);
+        }
+        out.println();
+    }
+
+    private void layers(PrintWriter out, TrainingBenchmark b, boolean reference) {
+        if (reference) {
+            phaseHeader(out, "layer", "reference");
+        } else {
+            phaseHeader(out, "layer");
+        }
         PhaseTimes f = b.ffcnn();
         for (int l = 0; l < f.layers(); l++) {
             out.printf("%-10d", l);
             for (int p = 0; p < PhaseTimes.PHASES.length; p++) {
                 out.printf(" %8.1fms", 1000 * f.seconds(l, p) / batches);
             }
-            out.printf(" %8.1fms %8.1fms%n", 1000 * f.layerSeconds(l) / batches,
-                    1000 * b.bare().layerSeconds(l) / batches);
+            out.printf(" %8.1fms", 1000 * f.layerSeconds(l) / batches);
+            out.println(reference ? String.format(" %8.1fms", 1000 * b.bare().layerSeconds(l) / batches) : "");
         }
         out.println("(times are per batch; the layer rows are ffcnn's)");
         out.flush();

@@ -30,4 +30,20 @@ class BenchCommandTest extends CommandLineTest {
         assertThat(run("bench", "--concurrent", "0")).isEqualTo(2);
         assertOneErrorLine("--concurrent must be >= 1, got 0");
     }
+
+    @Test
+    void timesAnotherNetworkWithoutTheReferenceWrittenForTheTinyCnn() {
+        int code = run("bench", "--arch", "resnet17", "--preset", "paper", "--batches", "1", "--warmup", "0",
+                "--rounds", "1", "--batch-size", "4", "--threads", "1", "--device", "cpu");
+        assertThat(code).as(err.toString()).isZero();
+        String text = out.toString();
+        assertThat(text).contains("caw-conv resnet17, fashion-mnist (preset paper)",
+                "reference step: written for CAW-Conv's TinyCNN only, not timed for caw-conv resnet17")
+                .containsPattern("training: [0-9.]+ images/s \\(ffcnn\\)").doesNotContain("speed-up");
+        assertThat(text.lines().filter(l -> l.matches("^[0-9]+ .*ms$")).count()).as("one row per layer")
+                .isEqualTo(17);
+        writers();
+        assertThat(run("bench", "--arch", "no-such-net", "--batches", "1")).isEqualTo(2);
+        assertThat(err.toString().strip().lines().count()).isEqualTo(1);
+    }
 }

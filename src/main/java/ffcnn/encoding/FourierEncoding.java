@@ -12,7 +12,7 @@ import java.util.List;
  * <pre>
  *   F_k(x, y) = standardise( cos(2π(u_k·x/W + v_k·y/H) + φ_k) )     zero mean, unit RMS over the H x W grid
  *   embed:    x~ = x + β·F_{y},          the same pattern on every channel
- *   neutral:  x~ = x + β·(1/K)·Σ_k F_k
+ *   neutral:  x~ = x                     the image alone
  * </pre>
  *
  * The paper gives no formula (§13 question 1); every choice below is ours.
@@ -36,7 +36,9 @@ import java.util.List;
  *       mostly used and neighbouring vectors (1/32 cycle per pixel apart) need windows wider than 8 pixels.</li>
  *   <li>[DESIGN] Phase φ_k = 2π·frac(k·(√5 - 1)/2), a deterministic, evenly spread sequence.</li>
  *   <li>[DESIGN] Added, not blended (§4.2, not §4.3), with one amplitude β for all classes; no clipping.</li>
- *   <li>[DESIGN] Neutral input: β times the mean of all K patterns (§6, first option).</li>
+ *   <li>[DESIGN] Neutral input: the image alone (§6, second option). The first option, x + β times the mean of
+ *       the K patterns, left the linear classifier 6 points lower on 10,000 Fashion-MNIST images, 1 epoch
+ *       (65.65 % against 71.95 %, README "FF-CNN").</li>
  * </ul>
  */
 public final class FourierEncoding implements Encoding {
@@ -50,7 +52,6 @@ public final class FourierEncoding implements Encoding {
     private final double amplitude;
     private final int[][] waveVectors;
     private final float[][] patterns;
-    private final float[] neutralPattern;
 
     /**
      * @param amplitude β, the factor on the unit-RMS pattern
@@ -64,16 +65,8 @@ public final class FourierEncoding implements Encoding {
         this.amplitude = amplitude;
         this.waveVectors = waveVectors(shape);
         this.patterns = new float[classes][];
-        double[] sum = new double[height * width];
         for (int k = 0; k < classes; k++) {
             patterns[k] = standardisedCosine(waveVectors[k], phase(k), height, width);
-            for (int i = 0; i < sum.length; i++) {
-                sum[i] += patterns[k][i];
-            }
-        }
-        this.neutralPattern = new float[sum.length];
-        for (int i = 0; i < sum.length; i++) {
-            neutralPattern[i] = (float) (sum[i] / classes);
         }
     }
 
@@ -96,9 +89,7 @@ public final class FourierEncoding implements Encoding {
     @Override
     public NDArray neutral(NDArray images) {
         shape.batchOf(images);
-        float[] added = new float[neutralPattern.length];
-        scale(neutralPattern, added, 0);
-        return add(images, added, 1);
+        return images;
     }
 
     /** F_k, row-major over H x W (a copy). */

@@ -89,6 +89,7 @@ public final class BenchCommand extends EngineCommand {
         boolean reference;
         try (NDManager m = Devices.newManager();
                 Network net = TrainedModel.fresh(config, data.train().channels(), data.numClasses(), m)) {
+            TrainingRun.checkInputSide(config, net, data);
             reference = !ffcnnOnly && TrainingBenchmark.hasReference(method, net);
             if (!ffcnnOnly && !reference) {
                 out.printf("reference step: written for CAW-Conv's TinyCNN only, not timed for %s %s%n", method,

@@ -63,6 +63,7 @@ public final class TrainingRun {
         TrainedModel.seed(config.train().seed());
         try (NDManager root = Devices.newManager()) {
             Network net = TrainedModel.build(config, data.train().channels(), data.train().numClasses(), root);
+            checkInputSide(config, net, data);
             RunState state = RunState.fresh(config.predict().strategy(), data.classNames());
             notes.accept(describe(config, data, net));
             return train(config, out, data, net, state, null, listeners);
@@ -199,6 +200,13 @@ public final class TrainingRun {
             data = new DataSplits(data.dataset(), data.train(), data.valid(), data.test(), norm, data.classNames());
         }
         return config.data().augment() ? data.withAugmentation(Augmentation.CROP_AND_FLIP) : data;
+    }
+
+    /** Stops, in one line naming a size that fits, when {@code net} cannot take the images of {@code data}. */
+    public static void checkInputSide(RunConfig config, Network net, DataSplits data) {
+        int side = config.model().inputSize() > 0 ? config.model().inputSize() : data.train().height();
+        ffcnn.nn.Architectures.checkInputSide(config.model().arch(),
+                net.layers().stream().map(ffcnn.nn.LocalLayer::spec).toList(), side);
     }
 
     /** The data {@code config} trains on; image folders are decoded at the model's input size. */

@@ -45,6 +45,46 @@ public final class Architectures {
         };
     }
 
+    /**
+     * Checks that a network of {@code specs} ({@code arch}) takes {@code side} x {@code side} input: every layer
+     * keeps at least one pixel, and a shortcut that is pooled 2x2 for a stride-2 layer (ResNet-17's
+     * {@link ResidualLink#CONCAT_POOL}) halves as evenly as that layer's convolution does.
+     *
+     * @throws ffcnn.UserInputException naming the layer and a size that fits
+     */
+    public static void checkInputSide(String arch, List<LayerSpec> specs, int side) {
+        int bad = misfit(specs, side);
+        if (bad < 0) {
+            return;
+        }
+        int size = side;
+        for (int i = 0; i < bad; i++) {
+            size = specs.get(i).outputSize(size);
+        }
+        int out = specs.get(bad).outputSize(size);
+        int fits = side + 1;
+        while (misfit(specs, fits) >= 0) {
+            fits++;
+        }
+        throw new ffcnn.UserInputException("model.arch " + arch + " cannot take " + side + "x" + side
+                + " images: layer " + bad + "'s " + size + "x" + size + " input gives a " + out + "x" + out
+                + " output" + (out < 1 ? "" : " whose pooled shortcut does not match the next layer")
+                + "; resize them with model.input_size=" + fits);
+    }
+
+    /** The first layer of {@code specs} that {@code side} x {@code side} input does not fit, or -1. */
+    private static int misfit(List<LayerSpec> specs, int side) {
+        int size = side;
+        for (int i = 0; i < specs.size(); i++) {
+            LayerSpec spec = specs.get(i);
+            size = spec.outputSize(size);
+            if (size < 1 || spec.link() == ResidualLink.CONCAT_POOL && size % 2 != 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     static int scaled(int c, double width) {
         int s = (int) Math.round(c * width);
         if (s < 1) {

@@ -34,6 +34,16 @@ class BadInputTest extends CommandLineTest {
     }
 
     @Test
+    void aNetworkThatCannotTakeTheImagesSizeNamesOneThatFits() {
+        assertThat(train("--set", "model.arch=resnet17", "--limit-train", "64", "--limit-valid", "16",
+                "--limit-test", "16")).isEqualTo(2);
+        String last = err.toString().strip().lines().reduce((a, b) -> b).orElseThrow();
+        assertThat(last).startsWith("ffcnn: model.arch resnet17 cannot take 28x28 images: layer 12's 7x7 input gives"
+                + " a 7x7 output").endsWith("model.input_size=32");
+        assertThat(err.toString()).doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
     void negativeLimitsAreRefused() {
         assertThat(train("--limit-train", "-5")).isEqualTo(2);
         assertOneErrorLine("data.limit_train must be >= 0", "got -5");

@@ -7,7 +7,6 @@ import ffcnn.data.Batches;
 import ffcnn.data.DataSplits;
 import ffcnn.nn.Architectures;
 import ffcnn.nn.LayerSpec;
-import ffcnn.nn.LocalLayer;
 import ffcnn.nn.Network;
 import ffcnn.predict.Evaluator;
 import ffcnn.train.Optimizer;
@@ -44,8 +43,11 @@ public record TrainingBenchmark(double images, double bareImages, PhaseTimes ffc
      * {@code method}'s network {@code net}.
      */
     public static boolean hasReference(String method, Network net) {
-        List<LayerSpec> specs = net.layers().stream().map(LocalLayer::spec).toList();
-        return method.equals("caw-conv") && specs.equals(Architectures.tinyCnn(specs.get(0).inChannels(), 1.0));
+        return method.equals("caw-conv") && isTinyCnn(net.specs());
+    }
+
+    private static boolean isTinyCnn(List<LayerSpec> specs) {
+        return specs.equals(Architectures.tinyCnn(specs.get(0).inChannels(), 1.0));
     }
 
     /**
@@ -65,8 +67,8 @@ public record TrainingBenchmark(double images, double bareImages, PhaseTimes ffc
     public static TrainingBenchmark run(Network net, TrainConfig train, DataSplits data, int batchSize, int warmup,
             int batches, int rounds, boolean reference, Runnable warmedUp) {
         List<Optimizer> opts = Trainer.optimizers(net, train);
-        List<LayerSpec> specs = net.layers().stream().map(LocalLayer::spec).toList();
-        if (reference && !specs.equals(Architectures.tinyCnn(specs.get(0).inChannels(), 1.0))) {
+        List<LayerSpec> specs = net.specs();
+        if (reference && !isTinyCnn(specs)) {
             throw new IllegalArgumentException("the bare reference step is written for the TinyCNN");
         }
         PhaseTimes ffcnnTimes = new PhaseTimes(specs.size());

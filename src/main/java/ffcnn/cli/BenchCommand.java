@@ -131,7 +131,8 @@ public final class BenchCommand extends EngineCommand {
         ConcurrentBench c = new ConcurrentBench(dataOption.dataDir, engine.device, args);
         out.printf("ffcnn's training step (%s on %s, preset %s%s, batch %d, %d timed batches): one process"
                 + " with %d threads alone, then %d processes at once with %d threads each (OMP_WAIT_POLICY=PASSIVE)%n",
-                method, dataset, preset, arch == null ? "" : ", " + arch, batchSize, batches, cores, concurrent, ffcnn.method.TrainingProcess.share(cores, concurrent));
+                method, dataset, preset, arch == null ? "" : ", " + arch, batchSize, batches, cores, concurrent,
+                ffcnn.method.TrainingProcess.share(cores, concurrent));
         out.flush();
         double alone = c.run(1, cores)[0];
         out.printf("alone: %.1f images/s%n", alone);
@@ -149,24 +150,22 @@ public final class BenchCommand extends EngineCommand {
     }
 
     private void print(PrintWriter out, TrainingBenchmark b, boolean reference) {
-        if (ffcnnOnly) {
-            out.printf("training: %.1f images/s (ffcnn)%n", b.images());
-            return;
-        }
         if (!reference) {
             out.printf("training: %.1f images/s (ffcnn)%n", b.images());
-            phaseHeader(out, "per batch");
-            phases(out, "ffcnn", b.ffcnn());
-            layers(out, b, false);
+        } else {
+            out.printf("training: %.1f images/s (ffcnn), %.1f images/s (reference step: plain fp32 engine calls)%n",
+                    b.images(), b.bareImages());
+            out.printf("speed-up over the reference step: %.3f%n", b.speedUp());
+        }
+        if (ffcnnOnly) {
             return;
         }
-        out.printf("training: %.1f images/s (ffcnn), %.1f images/s (reference step: plain fp32 engine calls)%n",
-                b.images(), b.bareImages());
-        out.printf("speed-up over the reference step: %.3f%n", b.speedUp());
         phaseHeader(out, "per batch");
         phases(out, "ffcnn", b.ffcnn());
-        phases(out, "reference", b.bare());
-        layers(out, b, true);
+        if (reference) {
+            phases(out, "reference", b.bare());
+        }
+        layers(out, b, reference);
     }
 
     private static void phaseHeader(PrintWriter out, String first, String... more) {

@@ -205,8 +205,7 @@ public final class TrainingRun {
     /** Stops, in one line naming a size that fits, when {@code net} cannot take the images of {@code data}. */
     public static void checkInputSide(RunConfig config, Network net, DataSplits data) {
         int side = config.model().inputSize() > 0 ? config.model().inputSize() : data.train().height();
-        ffcnn.nn.Architectures.checkInputSide(config.model().arch(),
-                net.layers().stream().map(ffcnn.nn.LocalLayer::spec).toList(), side);
+        ffcnn.nn.Architectures.checkInputSide(config.model().arch(), net.specs(), side);
     }
 
     /** The data {@code config} trains on; image folders are decoded at the model's input size. */

@@ -81,6 +81,11 @@ public final class Network implements AutoCloseable {
         return layers;
     }
 
+    /** Each layer's shape, in order. */
+    public List<LayerSpec> specs() {
+        return layers.stream().map(LocalLayer::spec).toList();
+    }
+
     public int classes() {
         return classes;
     }

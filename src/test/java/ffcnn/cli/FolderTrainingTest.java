@@ -17,14 +17,21 @@ class FolderTrainingTest extends CommandLineTest {
     @TempDir
     Path dir;
 
+    /** One epoch of CAW-Conv's folder-quick preset at width 0.1 on {@code tree} into {@code run}, plus {@code extra}. */
+    private int trainQuick(Path tree, Path run, String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("train", "--method", "caw-conv", "--dataset",
+                "folder:" + tree, "--preset", "folder-quick", "--set", "model.width=0.1", "--epochs", "1", "--quiet",
+                "--out", run.toString()));
+        args.addAll(List.of(extra));
+        return run(args.toArray(String[]::new));
+    }
+
     @Test
     void trainsOnAFolderTreeEndToEnd() throws Exception {
         Path tree = ImageTrees.tree(dir.resolve("shapes"), List.of("train", "test"), List.of("dark", "light"),
                 8, 20, true);
         Path run = dir.resolve("run");
-        int code = run("train", "--method", "caw-conv", "--dataset", "folder:" + tree, "--preset", "folder-quick",
-                "--set", "model.width=0.1", "--epochs", "1", "--quiet", "--out", run.toString());
-        assertThat(code).as(err.toString()).isZero();
+        assertThat(trainQuick(tree, run)).as(err.toString()).isZero();
         assertThat(out.toString()).contains("test accuracy");
         assertThat(Files.readString(run.resolve("config.yaml"))).contains("dataset: folder:" + tree);
         writers();
@@ -37,10 +44,7 @@ class FolderTrainingTest extends CommandLineTest {
         Path tree = ImageTrees.tree(dir.resolve("t"), List.of("train", "test"), List.of("a", "b"), 4, 8, true);
         Files.writeString(tree.resolve("test/b/b_1.png"), "broken");
         Path run = dir.resolve("run");
-        int code = run("train", "--method", "caw-conv", "--dataset", "folder:" + tree, "--preset", "folder-quick",
-                "--set", "model.width=0.1", "--set", "data.skip_corrupt=true", "--epochs", "1", "--quiet",
-                "--out", run.toString());
-        assertThat(code).as(err.toString()).isZero();
+        assertThat(trainQuick(tree, run, "--set", "data.skip_corrupt=true")).as(err.toString()).isZero();
         JsonNode summary = JsonFiles.mapper().readTree(run.resolve("summary.json").toFile());
         assertThat(summary.path("skipped_images").asInt(-1)).isEqualTo(1);
         JsonNode perSplit = summary.path("skipped_images_per_split");
@@ -56,8 +60,7 @@ class FolderTrainingTest extends CommandLineTest {
     void summaryHasNoSkippedImagesWithoutSkipCorrupt() throws Exception {
         Path tree = ImageTrees.tree(dir.resolve("t"), List.of("train", "test"), List.of("a", "b"), 2, 8, true);
         Path run = dir.resolve("run");
-        assertThat(run("train", "--dataset", "folder:" + tree, "--preset", "folder-quick", "--set",
-                "model.width=0.1", "--epochs", "1", "--quiet", "--out", run.toString())).as(err.toString()).isZero();
+        assertThat(trainQuick(tree, run)).as(err.toString()).isZero();
         assertThat(Files.readString(run.resolve("summary.json"))).doesNotContain("skipped");
     }
 
@@ -91,18 +94,14 @@ class FolderTrainingTest extends CommandLineTest {
     void corruptImageExitsTwoNamingTheFile() throws Exception {
         Path tree = ImageTrees.tree(dir.resolve("t"), List.of("train", "test"), List.of("a", "b"), 3, 8, false);
         Files.writeString(tree.resolve("train/b/b_1.png"), "broken");
-        int code = run("train", "--method", "caw-conv", "--dataset", "folder:" + tree, "--preset", "folder-quick",
-                "--epochs", "1", "--quiet", "--out", dir.resolve("run").toString());
-        assertThat(code).isEqualTo(2);
+        assertThat(trainQuick(tree, dir.resolve("run"))).isEqualTo(2);
         assertOneErrorLine("b_1.png");
     }
 
     @Test
     void classCountThatDoesNotDivideTheWidthsExitsTwo() {
         Path tree = ImageTrees.tree(dir.resolve("t"), List.of("train", "test"), List.of("a", "b", "c"), 2, 8, true);
-        int code = run("train", "--dataset", "folder:" + tree, "--preset", "folder-quick", "--set", "model.width=0.1",
-                "--quiet", "--out", dir.resolve("run").toString());
-        assertThat(code).isEqualTo(2);
+        assertThat(trainQuick(tree, dir.resolve("run"))).isEqualTo(2);
         assertOneErrorLine("not a multiple of 3 classes", "model.width");
     }
 

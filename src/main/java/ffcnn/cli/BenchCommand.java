@@ -59,6 +59,11 @@ public final class BenchCommand extends EngineCommand {
             + "images/s over the one alone.")
     Integer concurrent;
 
+    @Option(names = "--pipeline", description = "Instead: time the sequential step and the layer pipeline "
+            + "(train.schedule: pipelined, its stages and queues from the preset's train.pipeline) on the same batches"
+            + " and print the pipelined speed-up over sequential.")
+    boolean pipeline;
+
     @Option(names = "--ffcnn-only", hidden = true, description = "Time ffcnn's step only (the processes of --concurrent).")
     boolean ffcnnOnly;
 
@@ -90,6 +95,9 @@ public final class BenchCommand extends EngineCommand {
         try (NDManager m = Devices.newManager();
                 Network net = TrainedModel.fresh(config, data.train().channels(), data.numClasses(), m)) {
             TrainingRun.checkInputSide(config, net, data);
+            if (pipeline) {
+                return pipeline(out, net, config, data);
+            }
             reference = !ffcnnOnly && TrainingBenchmark.hasReference(method, net);
             if (!ffcnnOnly && !reference) {
                 out.printf("reference step: written for CAW-Conv's TinyCNN only, not timed for %s %s%n", method,
@@ -100,6 +108,24 @@ public final class BenchCommand extends EngineCommand {
                     () -> waitForStart(out));
         }
         print(out, b, reference);
+        return 0;
+    }
+
+    private int pipeline(PrintWriter out, Network net, RunConfig config, DataSplits data) {
+        int threads = ffcnn.train.Pipeline.engineThreads();
+        var p = ffcnn.bench.PipelineBenchmark.run(net, config.train(), config.train().pipeline(), threads, data,
+                batchSize, warmup, batches, rounds);
+        int[] bounds = p.bounds();
+        List<String> stages = new ArrayList<>();
+        for (int s = 0; s + 1 < bounds.length; s++) {
+            stages.add(bounds[s + 1] - bounds[s] == 1 ? "unit " + bounds[s]
+                    : "units " + bounds[s] + "-" + (bounds[s + 1] - 1));
+        }
+        out.printf("sequential: %.1f images/s (%d threads per operation)%n", p.sequential(), threads);
+        out.printf("pipelined: %.1f images/s (%d stages at once: %s; %d thread(s) each, queue depth %d)%n",
+                p.pipelined(), stages.size(), String.join(" | ", stages), Math.max(1, threads / stages.size()),
+                config.train().pipeline().depth());
+        out.printf("pipelined speed-up over sequential: %.3f%n", p.speedUp());
         return 0;
     }
 

@@ -102,12 +102,18 @@ public final class PresetLoader {
      * {@code normalization} the dataset's own, a {@code predict:} section without {@code readout} none, a
      * {@code train:} section without {@code optimizer} AdamW (momentum 0.9, used by SGD only) and
      * {@code train.groups} every group, trainable, with its {@code lr} and {@code weight_decay} left to
-     * {@link #inheritGroupSettings} (so that an override of {@code train.lr} reaches them), and a Forward-Forward
+     * {@link #inheritGroupSettings} (so that an override of {@code train.lr} reaches them), the sequential schedule
+ * and the default pipeline settings, and a Forward-Forward
      * {@code objective:} (one with a {@code goodness}) no peer normalisation.
      */
     private static void withDefaults(JsonNode tree) {
-        if (tree.get("predict") instanceof ObjectNode predict && !predict.has("readout")) {
-            predict.put("readout", "none");
+        if (tree.get("predict") instanceof ObjectNode predict) {
+            if (!predict.has("readout")) {
+                predict.put("readout", "none");
+            }
+            if (!predict.has("readout_from")) {
+                predict.put("readout_from", ffcnn.nn.ReadOut.DEFAULT_FROM);
+            }
         }
         if (tree.get("train") instanceof ObjectNode train) {
             ObjectNode groups = train.get("groups") instanceof ObjectNode g ? g : train.putObject("groups");
@@ -147,6 +153,16 @@ public final class PresetLoader {
             if (!train.has("momentum")) {
                 train.put("momentum", ffcnn.train.TrainConfig.DEFAULT_MOMENTUM);
             }
+            if (!train.has("schedule")) {
+                train.put("schedule", ffcnn.train.TrainConfig.SEQUENTIAL);
+            }
+            ObjectNode pipeline = train.get("pipeline") instanceof ObjectNode p ? p : train.putObject("pipeline");
+            ObjectNode defaults = YAML.valueToTree(ffcnn.train.PipelineConfig.DEFAULT);
+            defaults.fieldNames().forEachRemaining(key -> {
+                if (!pipeline.has(key)) {
+                    pipeline.set(key, defaults.get(key));
+                }
+            });
         }
     }
 

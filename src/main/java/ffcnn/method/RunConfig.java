@@ -22,9 +22,6 @@ public record RunConfig(String method, DataConfig data, ModelConfig model, Train
 
     /** This config with {@code epochs} epochs in all (the cosine schedule's period follows). */
     public RunConfig withEpochs(int epochs) {
-        TrainConfig t = train;
-        return new RunConfig(method, data, model, new TrainConfig(epochs, t.batchSize(), t.lr(), t.lrMin(),
-                t.weightDecay(), t.gradClip(), t.seed(), t.layerEpochs(), t.optimizer(), t.momentum(), t.groups()),
-                objective, predict, encoding);
+        return new RunConfig(method, data, model, train.withEpochs(epochs), objective, predict, encoding);
     }
 }

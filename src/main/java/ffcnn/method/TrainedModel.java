@@ -63,7 +63,8 @@ public record TrainedModel(RunConfig config, ModelFile.Header header, Network ne
     static Network build(RunConfig config, int channels, int classes, NDManager parent) {
         Method method = Methods.get(config.method());
         return NetworkBuilder.build(config.model(), method.objective(config.objective()), config.encoding(),
-                config.predict().readout(), channels, classes, parent == null ? Devices.newManager() : parent);
+                config.predict().readout(), config.predict().readoutFrom(), channels, classes,
+                parent == null ? Devices.newManager() : parent);
     }
 
     public Normalization normalization() {

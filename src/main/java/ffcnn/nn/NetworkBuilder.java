@@ -37,6 +37,12 @@ public final class NetworkBuilder {
      */
     public static Network build(ModelConfig model, LearningRule objective, EncodingConfig encoding, String readout,
             int channels, int classes, NDManager parent) {
+        return build(model, objective, encoding, readout, ReadOut.DEFAULT_FROM, channels, classes, parent);
+    }
+
+    /** As above, the read-out reading the outputs of layers {@code readoutFrom..L-1}. */
+    public static Network build(ModelConfig model, LearningRule objective, EncodingConfig encoding, String readout,
+            int readoutFrom, int channels, int classes, NDManager parent) {
         List<LayerSpec> specs = Architectures.build(model.arch(), channels, classes, model.width(),
                 model.inputSize());
         OutputNorm norm = OutputNorm.parse(model.outputNorm());
@@ -58,7 +64,7 @@ public final class NetworkBuilder {
         }
         ReadOut read = null;
         if (!readout.equals("none")) {
-            read = new ReadOut(readout, contexts);
+            read = new ReadOut(readout, contexts, readoutFrom);
             read.initialize(manager);
         }
         return new Network(manager, layers, classes, model.inputSize(), objective.endToEnd(),

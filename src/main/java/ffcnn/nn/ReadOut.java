@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * A trainable read-out: a learning unit of its own on the detached, normalised outputs z_l of layers
- * {@code from..L-1} (every layer but the first, which in the Forward-Forward family sees the label), with its own
+ * {@code from..L-1} (by default every layer but the first, which in the Forward-Forward family sees the label;
+ * {@code predict.readout_from}), with its own
  * optimiser (parameter group {@code readout}) and its own saved state. It is the state of the prediction strategy
  * of the same name. No gradient reaches the network: its features are detached.
  *
@@ -29,6 +30,9 @@ import java.util.List;
  */
 public final class ReadOut extends FixedShapeBlock {
 
+    /** The first layer read unless a preset says otherwise ({@code predict.readout_from}). */
+    public static final int DEFAULT_FROM = 1;
+
     /** The read-out kinds, each the name of its prediction strategy. */
     public static final List<String> KINDS = List.of("linear-heads", "neutral-linear");
 
@@ -39,18 +43,28 @@ public final class ReadOut extends FixedShapeBlock {
     private final List<Parameter> biases = new ArrayList<>();
     private boolean frozen;
 
+    /** A read-out of every layer's output but the first's. */
+    public ReadOut(String kind, List<LayerContext> layers) {
+        this(kind, layers, DEFAULT_FROM);
+    }
+
     /**
      * @param kind   one of {@link #KINDS}
      * @param layers the contexts of every layer of the network, in order
+     * @param first  the first layer read (a network of one layer: that layer)
      */
-    public ReadOut(String kind, List<LayerContext> layers) {
+    public ReadOut(String kind, List<LayerContext> layers, int first) {
         super((byte) 1);
         if (!KINDS.contains(kind)) {
             throw new ffcnn.UserInputException("unknown predict.readout '" + kind + "' (known: none, "
                     + String.join(", ", KINDS) + ")");
         }
         this.kind = kind;
-        this.from = layers.size() > 1 ? 1 : 0;
+        if (first >= layers.size() && layers.size() > 1) {
+            throw new ffcnn.UserInputException("predict.readout_from " + first + " names no layer of a network of "
+                    + layers.size() + " layers (0.." + (layers.size() - 1) + ")");
+        }
+        this.from = Math.min(first, layers.size() - 1);
         this.classes = layers.get(0).classes();
         boolean heads = pooled();
         Initializer init = heads ? new XavierInitializer(XavierInitializer.RandomType.GAUSSIAN,

@@ -44,6 +44,68 @@ public final class BatchStep {
     }
 
     /**
+     * One batch on its way through the network's learning units: the manager of its arrays, the next unit's input,
+     * the residual shortcut, the targets, and the per-layer figures of the units it has passed. The sequential
+     * step takes it through every unit at once; the pipeline hands it from stage to stage, one thread at a time.
+     */
+    public static final class InFlight implements AutoCloseable {
+        private final NDManager step;
+        private final Batch batch;
+        private final int index;
+        private final boolean measure;
+        private final ResidualPass pass = new ResidualPass();
+        private final float[] loss;
+        private final float[] task;
+        private final long[] correct;
+        private final long[] layerBytes;
+        private long peak;
+        private NDArray x;
+        private Targets targets;
+
+        private InFlight(Network net, NDManager parent, Batch batch, int index, boolean measure) {
+            int layers = net.layers().size();
+            this.step = parent.newSubManager();
+            this.batch = batch;
+            this.index = index;
+            this.measure = measure;
+            this.loss = new float[layers];
+            this.task = new float[layers];
+            this.correct = new long[layers];
+            this.layerBytes = new long[layers];
+        }
+
+        /** The batch. */
+        public Batch batch() {
+            return batch;
+        }
+
+        /** Its index in the epoch. */
+        public int index() {
+            return index;
+        }
+
+        /** What the units it passed measured (valid once it has passed them all). */
+        public Result result() {
+            return new Result(loss, task, correct, peak, layerBytes);
+        }
+
+        /** Frees every array the batch still holds. */
+        @Override
+        public void close() {
+            step.close();
+        }
+    }
+
+    /**
+     * A batch about to enter the first unit; {@code measure}: count the bytes alive before each backward pass.
+     * Its input is prepared by the first call to {@link #runUnits}, so that the encoder's random draws (negative
+     * labels) come where the sequential step makes them.
+     */
+    public static InFlight start(Network net, NDManager parent, Batch batch, int index, boolean measure) {
+        return new InFlight(net, parent, batch, index, measure);
+    }
+
+    /**
      * Trains {@code net} on {@code batch}; throws {@link DivergenceException} (batch {@code index}) on a
      * non-finite loss, before that unit's update. A unit learns when it has parameters that are not frozen and
      * {@code learns} holds for one of its
@@ -51,42 +113,46 @@ public final class BatchStep {
      */
     public static Result run(Network net, List<Optimizer> opts, NDManager parent, Batch batch, int epoch, int index,
             double lr, IntPredicate learns, boolean measure, Clocks clocks) {
-        int layers = net.layers().size();
-        float[] loss = new float[layers];
-        float[] task = new float[layers];
-        long[] correct = new long[layers];
-        long peak = 0;
-        long[] layerBytes = new long[layers];
-        try (NDManager step = parent.newSubManager()) {
-            Encoder.Encoded input = net.trainingInput(Evaluator.images(step, batch), batch.labels());
-            NDArray x = input.input();
-            Targets targets = input.targets();
-            ResidualPass pass = new ResidualPass();
-            List<int[]> units = net.units();
-            for (int u = 0; u < units.size(); u++) {
-                int from = units.get(u)[0];
-                int to = units.get(u)[1];
-                LocalStep.Clock clock = clocks.of(u);
-                boolean update = java.util.stream.IntStream.range(from, to).anyMatch(learns)
-                        && opts.subList(from, to).stream().anyMatch(o -> !o.isEmpty()); // all frozen: nothing learns
-                LocalStep.Result[] r = new LocalStep.Result[1];
-                x = LayerScope.run(x, pass, unitInput -> {
-                    r[0] = LocalStep.run(net.layers().subList(from, to), opts.subList(from, to), unitInput, pass,
-                            targets, epoch, lr, update, measure ? step : null, clock);
-                    if (r[0].next() == null) {
-                        int bad = firstNonFinite(r[0].loss());
-                        throw new DivergenceException(epoch, index, from + bad, r[0].loss()[bad]);
-                    }
-                    return new NDList(r[0].next());
-                }).get(0);
-                System.arraycopy(r[0].loss(), 0, loss, from, to - from);
-                System.arraycopy(r[0].taskLoss(), 0, task, from, to - from);
-                System.arraycopy(r[0].correct(), 0, correct, from, to - from);
-                peak = Math.max(peak, r[0].bytes());
-                java.util.Arrays.fill(layerBytes, from, to, r[0].bytes());
-            }
+        try (InFlight f = start(net, parent, batch, index, measure)) {
+            runUnits(net, opts, f, 0, net.units().size(), epoch, lr, learns, clocks);
+            return f.result();
         }
-        return new Result(loss, task, correct, peak, layerBytes);
+    }
+
+    /**
+     * Takes {@code f} through the learning units {@code [fromUnit, toUnit)} of {@code net} (as {@link #run});
+     * afterwards it holds the input of unit {@code toUnit}.
+     */
+    public static void runUnits(Network net, List<Optimizer> opts, InFlight f, int fromUnit, int toUnit, int epoch,
+            double lr, IntPredicate learns, Clocks clocks) {
+        if (f.x == null) {
+            Encoder.Encoded input = net.trainingInput(Evaluator.images(f.step, f.batch), f.batch.labels());
+            f.x = input.input();
+            f.targets = input.targets();
+        }
+        List<int[]> units = net.units();
+        for (int u = fromUnit; u < toUnit; u++) {
+            int from = units.get(u)[0];
+            int to = units.get(u)[1];
+            LocalStep.Clock clock = clocks.of(u);
+            boolean update = java.util.stream.IntStream.range(from, to).anyMatch(learns)
+                    && opts.subList(from, to).stream().anyMatch(o -> !o.isEmpty()); // all frozen: nothing learns
+            LocalStep.Result[] r = new LocalStep.Result[1];
+            f.x = LayerScope.run(f.x, f.pass, unitInput -> {
+                r[0] = LocalStep.run(net.layers().subList(from, to), opts.subList(from, to), unitInput, f.pass,
+                        f.targets, epoch, lr, update, f.measure ? f.step : null, clock);
+                if (r[0].next() == null) {
+                    int bad = firstNonFinite(r[0].loss());
+                    throw new DivergenceException(epoch, f.index, from + bad, r[0].loss()[bad]);
+                }
+                return new NDList(r[0].next());
+            }).get(0);
+            System.arraycopy(r[0].loss(), 0, f.loss, from, to - from);
+            System.arraycopy(r[0].taskLoss(), 0, f.task, from, to - from);
+            System.arraycopy(r[0].correct(), 0, f.correct, from, to - from);
+            f.peak = Math.max(f.peak, r[0].bytes());
+            java.util.Arrays.fill(f.layerBytes, from, to, r[0].bytes());
+        }
     }
 
     private static int firstNonFinite(float[] values) {

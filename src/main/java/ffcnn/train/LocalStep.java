@@ -1,9 +1,7 @@
 package ffcnn.train;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.GradientCollector;
 import ffcnn.encoding.Targets;
 import ffcnn.nn.LocalLayer;
 import ffcnn.nn.LocalLoss;
@@ -53,7 +51,7 @@ public final class LocalStep {
         LocalLoss[] losses = new LocalLoss[n];
         float[] totals = new float[n];
         long bytes = 0;
-        try (GradientCollector gc = update ? Engine.getInstance().newGradientCollector() : null) {
+        try (GradientScope gc = update ? new GradientScope() : null) {
             NDArray in = x;
             for (int i = 0; i < n; i++) {
                 LocalLayer layer = layers.get(i);

@@ -20,15 +20,26 @@ import java.util.List;
  * @param momentum    SGD's momentum mu in [0, 1) (unused by AdamW)
  * @param groups      per parameter group (body, head, read-out): trainable or frozen, learning rate and weight
  *                    decay
+ * @param schedule    {@code sequential} (each batch through every learning unit in turn) or {@code pipelined}
+ *                    (contiguous runs of units on threads of their own, batches handed on through queues:
+ *                    {@link Pipeline})
+ * @param pipeline    the pipeline's stages and queues (read when {@code schedule} is {@code pipelined})
  */
 public record TrainConfig(int epochs, int batchSize, double lr, double lrMin, double weightDecay, double gradClip,
-        long seed, List<List<Integer>> layerEpochs, String optimizer, double momentum, ParameterGroups groups) {
+        long seed, List<List<Integer>> layerEpochs, String optimizer, double momentum, ParameterGroups groups,
+        String schedule, PipelineConfig pipeline) {
 
     /** {@link #optimizer} of {@link AdamW}. */
     public static final String ADAMW = "adamw";
 
     /** {@link #optimizer} of {@link Sgd}. */
     public static final String SGD = "sgd";
+
+    /** {@link #schedule}: one batch through every unit at a time. */
+    public static final String SEQUENTIAL = "sequential";
+
+    /** {@link #schedule}: units grouped into stages that run at once ({@link Pipeline}). */
+    public static final String PIPELINED = "pipelined";
 
     /** SGD's momentum when a preset does not name one (loeweX's). */
     public static final double DEFAULT_MOMENTUM = 0.9;
@@ -57,6 +68,22 @@ public record TrainConfig(int epochs, int batchSize, double lr, double lrMin, do
         if (groups == null) {
             groups = ParameterGroups.inherit(lr, weightDecay);
         }
+        if (schedule == null) {
+            schedule = SEQUENTIAL;
+        }
+        if (!SEQUENTIAL.equals(schedule) && !PIPELINED.equals(schedule)) {
+            throw new IllegalArgumentException("train.schedule '" + schedule + "' is not one of sequential, pipelined");
+        }
+        if (pipeline == null) {
+            pipeline = PipelineConfig.DEFAULT;
+        }
+    }
+
+    /** The sequential schedule with the default pipeline settings. */
+    public TrainConfig(int epochs, int batchSize, double lr, double lrMin, double weightDecay, double gradClip,
+            long seed, List<List<Integer>> layerEpochs, String optimizer, double momentum, ParameterGroups groups) {
+        this(epochs, batchSize, lr, lrMin, weightDecay, gradClip, seed, layerEpochs, optimizer, momentum, groups,
+                SEQUENTIAL, PipelineConfig.DEFAULT);
     }
 
     private static void positive(String key, int value) {
@@ -92,7 +119,19 @@ public record TrainConfig(int epochs, int batchSize, double lr, double lrMin, do
         return epoch >= range.get(0) && epoch < range.get(1);
     }
 
-    public CosineSchedule schedule() {
+    /** This config with {@code epochs} epochs in all (the cosine period follows). */
+    public TrainConfig withEpochs(int epochs) {
+        return new TrainConfig(epochs, batchSize, lr, lrMin, weightDecay, gradClip, seed, layerEpochs, optimizer,
+                momentum, groups, schedule, pipeline);
+    }
+
+    /** Whether batches go through the units by {@link Pipeline}. */
+    public boolean pipelined() {
+        return PIPELINED.equals(schedule);
+    }
+
+    /** The learning rate of every epoch. */
+    public CosineSchedule lrSchedule() {
         return new CosineSchedule(lr, lrMin, epochs);
     }
 }

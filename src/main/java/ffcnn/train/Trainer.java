@@ -51,6 +51,11 @@ public final class Trainer {
             throw new IllegalArgumentException(optimizers.size() + " optimizers for " + net.layers().size()
                     + " layers" + (net.readout() != null ? " and a read-out" : ""));
         }
+        if (config.pipelined() && net.readout() != null) {
+            throw new ffcnn.UserInputException("train.schedule pipelined does not train read-outs yet (predict.readout "
+                    + net.readout().kind() + " reads every layer after the batch's updates): use train.schedule"
+                    + " sequential");
+        }
         this.optimizers = List.copyOf(optimizers);
     }
 
@@ -135,7 +140,7 @@ public final class Trainer {
     private EpochMetrics runEpoch(DataSplits data, int epoch) {
         // dropout draws depend on (seed, epoch) only, so a resumed run repeats an uninterrupted one
         Engine.getInstance().setRandomSeed((int) (config.seed() * 1_000_003L + epoch));
-        double lr = config.schedule().at(epoch);
+        double lr = config.lrSchedule().at(epoch);
         LayerStats[] stats = new LayerStats[net.layers().size()];
         for (int l = 0; l < stats.length; l++) {
             stats[l] = new LayerStats();
@@ -145,11 +150,17 @@ public final class Trainer {
                 config.seed() * 7919L + epoch, data.augmentation())) {
             int count = batches.count();
             listeners.forEach(l -> l.onEpochStart(epoch, count));
-            for (int b = 0; batches.hasNext(); b++) {
-                Batch batch = batches.next();
-                double loss = trainBatch(batch, epoch, b, lr, stats);
-                int bi = b;
-                listeners.forEach(l -> l.onBatchEnd(epoch, bi, batch.size(), loss));
+            if (config.pipelined()) {
+                try {
+                    new Pipeline(net, optimizers, config.pipeline(), Pipeline.engineThreads()).run(batches, epoch, lr,
+                            l -> config.learns(l, epoch), f -> record(f.batch(), epoch, f.index(), f.result(), stats));
+                } catch (DivergenceException e) {
+                    throw e.withCheckpoint(checkpoint == null ? 0 : state.nextEpoch());
+                }
+            } else {
+                for (int b = 0; batches.hasNext(); b++) {
+                    trainBatch(batches.next(), epoch, b, lr, stats);
+                }
             }
         }
         double trainSeconds = (System.nanoTime() - start) / 1e9;
@@ -161,21 +172,14 @@ public final class Trainer {
                 state);
     }
 
-    /** One batch through every layer; returns the mean local loss over layers. */
-    private double trainBatch(Batch batch, int epoch, int b, double lr, LayerStats[] stats) {
+    /** One batch through every layer, then the read-out's step. */
+    private void trainBatch(Batch batch, int epoch, int b, double lr, LayerStats[] stats) {
         BatchStep.Result r;
         try {
             r = BatchStep.run(net, optimizers, net.manager(), batch, epoch, b, lr, l -> config.learns(l, epoch),
                     b == 0, BatchStep.Clocks.NONE);
         } catch (DivergenceException e) {
             throw e.withCheckpoint(checkpoint == null ? 0 : state.nextEpoch());
-        }
-        peakStepBytes = Math.max(peakStepBytes, r.peakBytes());
-        if (layerStepBytes.length != r.layerBytes().length) {
-            layerStepBytes = new long[r.layerBytes().length];
-        }
-        for (int l = 0; l < layerStepBytes.length; l++) {
-            layerStepBytes[l] = Math.max(layerStepBytes[l], r.layerBytes()[l]);
         }
         Optimizer readout = net.readout() != null ? optimizers.get(optimizers.size() - 1) : null;
         if (readout != null && !readout.isEmpty()) {
@@ -185,11 +189,24 @@ public final class Trainer {
                         .withCheckpoint(checkpoint == null ? 0 : state.nextEpoch());
             }
         }
+        record(batch, epoch, b, r, stats);
+    }
+
+    /** Takes batch {@code b}'s figures into the epoch's statistics and tells the listeners. */
+    private void record(Batch batch, int epoch, int b, BatchStep.Result r, LayerStats[] stats) {
+        peakStepBytes = Math.max(peakStepBytes, r.peakBytes());
+        if (layerStepBytes.length != r.layerBytes().length) {
+            layerStepBytes = new long[r.layerBytes().length];
+        }
+        for (int l = 0; l < layerStepBytes.length; l++) {
+            layerStepBytes[l] = Math.max(layerStepBytes[l], r.layerBytes()[l]);
+        }
         double sum = 0;
         for (int l = 0; l < stats.length; l++) {
             stats[l].add(r.loss()[l], r.taskLoss()[l], r.correct()[l], batch.size());
             sum += r.loss()[l];
         }
-        return sum / stats.length;
+        double loss = sum / stats.length;
+        listeners.forEach(l -> l.onBatchEnd(epoch, b, batch.size(), loss));
     }
 }

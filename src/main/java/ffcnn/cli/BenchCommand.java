@@ -54,6 +54,10 @@ public final class BenchCommand extends EngineCommand {
             + "(model.arch: tiny-cnn, vgg, resnet17, ...). The reference step exists for the TinyCNN only.")
     String arch;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a preset key, e.g. --set "
+            + "train.pipeline.stages=4 or --set model.width=0.5.")
+    List<String> sets = new ArrayList<>();
+
     @Option(names = "--concurrent", paramLabel = "N", description = "Instead: time ffcnn's step in one process "
             + "alone, then in N processes started together, each with its share of the cores, and print each one's "
             + "images/s over the one alone.")
@@ -84,6 +88,7 @@ public final class BenchCommand extends EngineCommand {
         if (arch != null) {
             overrides.add("model.arch=" + arch);
         }
+        overrides.addAll(sets);
         RunConfig config = PresetLoader.load(method, dataset, preset, overrides);
         DataSplits data = TrainingRun.load(config, dataOption.dataDir);
         out.printf("%s %s, %s (preset %s), batch %d, %s threads, device %s, %d timed batches%n", method,
@@ -122,9 +127,9 @@ public final class BenchCommand extends EngineCommand {
                     : "units " + bounds[s] + "-" + (bounds[s + 1] - 1));
         }
         out.printf("sequential: %.1f images/s (%d threads per operation)%n", p.sequential(), threads);
+        int each = config.train().pipeline().threads() > 0 ? config.train().pipeline().threads() : threads;
         out.printf("pipelined: %.1f images/s (%d stages at once: %s; %d thread(s) each, queue depth %d)%n",
-                p.pipelined(), stages.size(), String.join(" | ", stages), Math.max(1, threads / stages.size()),
-                config.train().pipeline().depth());
+                p.pipelined(), stages.size(), String.join(" | ", stages), each, config.train().pipeline().depth());
         out.printf("pipelined speed-up over sequential: %.3f%n", p.speedUp());
         return 0;
     }

@@ -26,7 +26,7 @@ import java.util.function.IntPredicate;
  * in the sequential step, and no stage ever waits for a gradient. Every objective keeps all its loss terms (a stage
  * runs the same {@link LocalStep} as the sequential step).
  *
- * <p>Stages run at once, each with its share of the engine's threads. The engine draws its random numbers
+ * <p>Stages run at once, each with the engine's threads ({@link PipelineConfig#threads}). The engine draws its random numbers
  * (dropout masks, negative labels) from one generator, so stages at once draw them in an order of their own: a run
  * with dropout or random negatives differs from the sequential one in those draws (and is not repeatable draw for
  * draw); without any it gives the sequential run's parameters bit for bit at the same threads per operation. In
@@ -50,7 +50,8 @@ public final class Pipeline {
     private int[] bounds;
 
     /**
-     * @param threads the engine threads the run may use in all; running at once, each stage gets its share
+     * @param threads the engine threads of the run (what a stage's operations use unless
+     *                {@code train.pipeline.threads} says otherwise)
      */
     public Pipeline(Network net, List<Optimizer> opts, PipelineConfig config, int threads) {
         this.net = net;
@@ -85,7 +86,7 @@ public final class Pipeline {
         if (!config.split().isEmpty()) {
             return config.split().size() + 1;
         }
-        return Math.min(units, config.stages() > 0 ? config.stages() : Math.max(2, threads));
+        return Math.min(units, config.stages() > 0 ? config.stages() : 2 * threads);
     }
 
     /**
@@ -185,7 +186,7 @@ public final class Pipeline {
     private void concurrent(int[] bounds, Iterator<Batch> batches, int index, int epoch, double lr,
             IntPredicate learns, Consumer<BatchStep.InFlight> done) {
         int stages = bounds.length - 1;
-        int share = Math.max(1, threads / stages);
+        int share = config.threads() > 0 ? config.threads() : threads;
         List<BlockingQueue<Object>> queues = new ArrayList<>();
         for (int s = 0; s < stages; s++) {
             queues.add(new ArrayBlockingQueue<>(config.depth()));

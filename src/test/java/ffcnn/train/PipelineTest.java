@@ -75,8 +75,8 @@ class PipelineTest {
 
     @Test
     void stagesAtOnceGiveTheSequentialParametersWhenNothingIsDrawn() {
-        // one engine thread per operation everywhere (the stages' share, the first, measured batch and the
-        // sequential run), so that every operation sums in the same order
+        // one engine thread per operation everywhere (the stages, the first, measured batch and the sequential
+        // run), so that every operation sums in the same order
         int threads = Pipeline.engineThreads();
         ai.djl.pytorch.jni.JniUtils.setNumThreads(1);
         try {
@@ -143,6 +143,8 @@ class PipelineTest {
                 .hasMessageContaining("train.pipeline.depth must be >= 1");
         assertThatThrownBy(() -> new PipelineConfig(0, 1, false, List.of(2, 2)))
                 .hasMessageContaining("ascending");
+        assertThatThrownBy(() -> new PipelineConfig(0, 1, false, List.of(), -1))
+                .hasMessageContaining("train.pipeline.threads must be >= 0");
         assertThatThrownBy(() -> config("parallel", PipelineConfig.DEFAULT))
                 .hasMessageContaining("train.schedule 'parallel' is not one of sequential, pipelined");
         try (NDManager m = NDManager.newBaseManager()) {

@@ -11,12 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * ASGE learns for real: the quick preset (VGG8 at an eighth of the width, 2 epochs, batch 32, lr 3e-3) on the
+ * ASGE learns for real: the quick preset (VGG8 at a quarter of the width, 2 epochs, batch 32, lr 3e-3) on the
  * first 10,000 Fashion-MNIST training images, scored on the first 2,000 test images (chance is 10 %). Measured on
- * this project's 2-core machine (shared with another job; 840 s for the test): 77.55 % (summed scores of layers
- * 2..7); after the first epoch 72.05 %. The bar asked for, 80 %, is not reached in this budget (with lr 1e-3:
- * 75.75 %), so the test holds the method to 75 %; the layers were still learning fast (training accuracy about
- * 50 % in the first epoch).
+ * this project's 2-core machine with one engine thread: 82.9 % (summed scores of layers 2..7), S3 80.5 %; at an
+ * eighth of the width (the preset before) 77.55 %, below the issue's 80 %.
  */
 @Tag("learning")
 class AsgeLearningTest {
@@ -28,7 +26,7 @@ class AsgeLearningTest {
                 "data.limit_valid=1000", "data.limit_test=2000"));
         RunSummary s = TrainingRun.start(config, dir, null, List.of());
         assertThat(s.strategy()).isEqualTo("goodness");
-        assertThat(s.testAccuracy()).as("summed goodness scores of layers 2..7").isGreaterThanOrEqualTo(0.75);
+        assertThat(s.testAccuracy()).as("summed goodness scores of layers 2..7").isGreaterThanOrEqualTo(0.80);
         // S3: the linear heads on the pooled outputs, a read-out with its own optimiser (measured after one epoch of
         // the same run: 68.5 %); its trade-off row counts trained parameters, S1's only fixed ones
         assertThat(s.testAccuracyByStrategy().get("linear-heads")).as("S3").isGreaterThanOrEqualTo(0.5);

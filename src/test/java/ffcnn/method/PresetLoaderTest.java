@@ -116,7 +116,8 @@ class PresetLoaderTest {
                 assertThat(c.train().lrMin()).isEqualTo(1e-5);
                 assertThat(c.train().weightDecay()).isEqualTo(1e-3);
                 assertThat(c.predict().strategy()).isEqualTo("goodness");
-                assertThat(c.model().width()).isEqualTo(p.equals("paper") ? 1.0 : 0.125);
+                assertThat(c.model().width()).as(d + " " + p)
+                        .isEqualTo(p.equals("paper") ? 1.0 : d.equals("fashion-mnist") ? 0.25 : 0.125);
                 assertThat(c.train().epochs()).isEqualTo(p.equals("paper") ? 100 : 2);
                 assertThat(c.train().batchSize()).isEqualTo(p.equals("paper") ? 128 : 32);
             }

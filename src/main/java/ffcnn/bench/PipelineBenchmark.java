@@ -20,10 +20,11 @@ import java.util.List;
  * unless {@code train.pipeline.split} fixes them) during the warm-up.
  *
  * @param sequential images per second, one batch through every unit at a time with every engine thread
- * @param pipelined  images per second through the pipeline's stages at once, each with its share of the threads
+ * @param pipelined  images per second through the pipeline's stages at once
  * @param bounds     the first unit of every stage, then the unit count
+ * @param stageThreads engine threads of each stage's operations
  */
-public record PipelineBenchmark(double sequential, double pipelined, int[] bounds) {
+public record PipelineBenchmark(double sequential, double pipelined, int[] bounds, int stageThreads) {
 
     /** The pipeline's images/s over the sequential step's. */
     public double speedUp() {
@@ -32,7 +33,7 @@ public record PipelineBenchmark(double sequential, double pipelined, int[] bound
 
     /**
      * Runs {@code batches} timed batches of each schedule after {@code warmup} untimed ones of each, in {@code rounds}
-     * rounds; the pipeline runs with {@code pipeline}'s settings on {@code threads} engine threads in all.
+     * rounds; the pipeline runs with {@code pipeline}'s settings, {@code threads} being the run's engine threads.
      */
     public static PipelineBenchmark run(Network net, TrainConfig train, PipelineConfig pipeline, int threads,
             DataSplits data, int batchSize, int warmup, int batches, int rounds) {
@@ -67,7 +68,7 @@ public record PipelineBenchmark(double sequential, double pipelined, int[] bound
             pipeNanos += System.nanoTime() - t1;
         }
         return new PipelineBenchmark(seqImages / (seqNanos / 1e9), pipeImages / (pipeNanos / 1e9),
-                piped.bounds());
+                piped.bounds(), piped.stageThreads());
     }
 
     private static int sequential(Network net, List<Optimizer> opts, List<Batch> batches) {

@@ -127,9 +127,9 @@ public final class BenchCommand extends EngineCommand {
                     : "units " + bounds[s] + "-" + (bounds[s + 1] - 1));
         }
         out.printf("sequential: %.1f images/s (%d threads per operation)%n", p.sequential(), threads);
-        int each = config.train().pipeline().threads() > 0 ? config.train().pipeline().threads() : threads;
         out.printf("pipelined: %.1f images/s (%d stages at once: %s; %d thread(s) each, queue depth %d)%n",
-                p.pipelined(), stages.size(), String.join(" | ", stages), each, config.train().pipeline().depth());
+                p.pipelined(), stages.size(), String.join(" | ", stages), p.stageThreads(),
+                config.train().pipeline().depth());
         out.printf("pipelined speed-up over sequential: %.3f%n", p.speedUp());
         return 0;
     }

@@ -103,8 +103,8 @@ public final class PresetLoader {
      * {@code train:} section without {@code optimizer} AdamW (momentum 0.9, used by SGD only) and
      * {@code train.groups} every group, trainable, with its {@code lr} and {@code weight_decay} left to
      * {@link #inheritGroupSettings} (so that an override of {@code train.lr} reaches them), the sequential schedule
- * and the default pipeline settings, and a Forward-Forward
-     * {@code objective:} (one with a {@code goodness}) no peer normalisation.
+     * and the default pipeline settings, and a Forward-Forward {@code objective:} (one with a {@code goodness}) no
+     * peer normalisation.
      */
     private static void withDefaults(JsonNode tree) {
         if (tree.get("predict") instanceof ObjectNode predict) {

@@ -26,13 +26,15 @@ import java.util.function.IntPredicate;
  * in the sequential step, and no stage ever waits for a gradient. Every objective keeps all its loss terms (a stage
  * runs the same {@link LocalStep} as the sequential step).
  *
- * <p>Stages run at once, each with the engine's threads ({@link PipelineConfig#threads}). The engine draws its random numbers
- * (dropout masks, negative labels) from one generator, so stages at once draw them in an order of their own: a run
- * with dropout or random negatives differs from the sequential one in those draws (and is not repeatable draw for
- * draw); without any it gives the sequential run's parameters bit for bit at the same threads per operation. In
- * lock-step ({@link PipelineConfig#lockstep}) the stage threads take turns in the sequential order, which gives the
- * sequential parameters bit for bit whatever the layers draw: a check of the hand-over, not a speed-up. The stages are balanced on the unit times measured on the epoch's first batch, which
- * goes through every unit on the calling thread, unless {@link PipelineConfig#split} fixes them.
+ * <p>Stages run at once, each with the engine's threads ({@link PipelineConfig#threads}). The engine draws its
+ * random numbers (dropout masks, negative labels) from one generator, so stages at once draw them in an order of
+ * their own: a run with dropout or random negatives differs from the sequential one in those draws (and is not
+ * repeatable draw for draw); without any it gives the sequential run's parameters bit for bit at the same threads
+ * per operation. In lock-step ({@link PipelineConfig#lockstep}) the stage threads take turns in the sequential order,
+ * which gives the sequential parameters bit for bit whatever the layers draw: a check of the hand-over, not a
+ * speed-up. The stages are balanced on the unit times measured on the epoch's first batch, which goes through every
+ * unit on the calling thread, unless {@link PipelineConfig#split} fixes them. Each epoch's first batch counts the
+ * bytes its steps hold, as in the sequential schedule.
  *
  * <p>Devices: every stage runs on the network's device. Across several GPUs each stage would keep its units on a
  * device of its own and move a batch's input there when it takes it ({@code toDevice}); the queues already carry
@@ -78,6 +80,11 @@ public final class Pipeline {
      */
     public int[] bounds() {
         return bounds == null ? null : bounds.clone();
+    }
+
+    /** Engine threads of each stage's operations ({@code train.pipeline.threads}; 0: the run's). */
+    public int stageThreads() {
+        return config.threads() > 0 ? config.threads() : threads;
     }
 
     /** Stages this pipeline cuts the network into (1: a network of one learning unit, trained sequentially). */
@@ -128,7 +135,7 @@ public final class Pipeline {
         }
         if (bounds.length - 1 < 2) {
             for (; batches.hasNext(); index++) {
-                BatchStep.InFlight f = BatchStep.start(net, net.manager(), batches.next(), index, false);
+                BatchStep.InFlight f = BatchStep.start(net, net.manager(), batches.next(), index, index == 0);
                 BatchStep.runUnits(net, opts, f, 0, units, epoch, lr, learns, BatchStep.Clocks.NONE);
                 deliver(f, done);
             }
@@ -174,19 +181,19 @@ public final class Pipeline {
                 }
             }
         }
-        int[] bounds = new int[s + 1];
-        bounds[s] = n;
+        int[] firsts = new int[s + 1];
+        firsts[s] = n;
         for (int k = s; k > 0; k--) {
-            bounds[k - 1] = cut[k][bounds[k]];
+            firsts[k - 1] = cut[k][firsts[k]];
         }
-        return bounds;
+        return firsts;
     }
 
     /** Stages at once, each on its thread, batches handed on through queues of {@code config.depth()}. */
     private void concurrent(int[] bounds, Iterator<Batch> batches, int index, int epoch, double lr,
             IntPredicate learns, Consumer<BatchStep.InFlight> done) {
         int stages = bounds.length - 1;
-        int share = config.threads() > 0 ? config.threads() : threads;
+        int share = stageThreads();
         List<BlockingQueue<Object>> queues = new ArrayList<>();
         for (int s = 0; s < stages; s++) {
             queues.add(new ArrayBlockingQueue<>(config.depth()));
@@ -255,7 +262,8 @@ public final class Pipeline {
             if (!ended) {
                 Object item = END;
                 if (batches.hasNext()) {
-                    item = BatchStep.start(net, net.manager(), batches.next(), index++, false);
+                    item = BatchStep.start(net, net.manager(), batches.next(), index, index == 0);
+                    index++;
                 }
                 if (!put(first, item, failure)) {
                     if (item != END) {
@@ -299,7 +307,7 @@ public final class Pipeline {
         }
         try {
             for (; batches.hasNext(); index++) {
-                BatchStep.InFlight f = BatchStep.start(net, net.manager(), batches.next(), index, false);
+                BatchStep.InFlight f = BatchStep.start(net, net.manager(), batches.next(), index, index == 0);
                 try {
                     for (int s = 0; s < stages; s++) {
                         int stage = s;

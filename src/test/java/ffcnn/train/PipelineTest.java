@@ -121,6 +121,19 @@ class PipelineTest {
     }
 
     @Test
+    void theFirstBatchCountsItsBytesWithFixedStagesToo() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Network net = TrainerTest.network(m);
+            TrainConfig c = config(TrainConfig.PIPELINED, new PipelineConfig(0, 2, false, List.of(2)));
+            Trainer t = new Trainer(net, c, Trainer.optimizers(net, c), RunState.fresh("loss-aware",
+                    TrainerTest.synthetic(1).classNames()), List.of(), null);
+            t.fit(TrainerTest.synthetic(160), "caw-conv");
+            assertThat(t.peakStepBytes()).isPositive();
+            assertThat(java.util.Arrays.stream(t.layerStepBytes()).allMatch(b -> b > 0)).isTrue();
+        }
+    }
+
+    @Test
     void aNonFiniteLossInAStageStopsEveryStage() {
         try (NDManager m = NDManager.newBaseManager()) {
             Network net = TrainerTest.network(m);

@@ -110,6 +110,11 @@ public final class ReproduceCommand extends EngineCommand {
         int failed = runSweep(dir, new SweepSpec(List.of(row.method()), List.of(row.dataset()), List.of(row.preset()),
                 seeds, List.of(), grid), parallel);
         ReproduceReport.Line line = ReproduceReport.line(row, dir);
+        if (line.measured().finished() == 0) {
+            stdout.printf(Locale.ROOT, "%s: published %.2f %%, no seed finished (0 of %d; logs in %s)%n",
+                    row.id(), row.published(), line.measured().runs(), dir.resolve("logs"));
+            return 1;
+        }
         stdout.printf(Locale.ROOT, "%s: published %.2f %%, measured %.2f %% (std %.2f, %d of %d seeds), gap %+.2f pp%s%n",
                 row.id(), row.published(), line.measured().accuracy().mean(), line.measured().accuracy().std(),
                 line.measured().finished(), line.measured().runs(), line.gap(),

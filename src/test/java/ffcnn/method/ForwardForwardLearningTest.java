@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The Forward-Forward family learns for real, with the label in the input and prediction by trying every label
  * (chance is 10 %). Each runs its quick preset on the first 10,000 training images and is scored on the first
- * 2,000 test images. Measured on this project's 2-core machine: ff on MNIST (2 epochs) 85.3 %, symba on MNIST
+ * 2,000 test images. Measured on this project's 2-core machine: ff on MNIST (2 epochs) 86.6 % with the linear
+ * classifier on the neutral input, its quick preset's strategy (85.3 % best layer range, 81.3 % goodness), symba on MNIST
  * (2 epochs) 86.1 %, ff-cnn on Fashion-MNIST (1 epoch) with Fourier labels 68.6 %, with morphological labels 33.1 %.
  * The issue's 75 % for ff-cnn is not reached by goodness with any setting tried (learning rate, label amplitude,
  * hardest negatives, longer morphological lines: 59-69 % and 24-34 %, README); with one engine thread the same runs
@@ -39,8 +40,25 @@ class ForwardForwardLearningTest {
     @Test
     void ffLearnsMnist(@TempDir Path dir) {
         RunSummary s = quick("ff", "mnist", dir);
-        assertThat(s.testAccuracy()).as("ff test accuracy").isGreaterThanOrEqualTo(0.80);
+        assertThat(s.strategy()).isEqualTo("neutral-linear");
+        assertThat(s.testAccuracy()).as("ff test accuracy, linear classifier").isGreaterThanOrEqualTo(0.85);
         assertThat(s.testAccuracyByStrategy().get("goodness")).as("goodness of layers 2-4").isGreaterThan(0.6);
+    }
+
+    /**
+     * loeweX's setup (SGD, peer normalisation, summed goodness, RMS-normalised outputs) learns in every layer, the
+     * deeper ones included. Measured on 10,000 images in 3 epochs, one engine thread: goodness 75-82 %, layers
+     * 67-83 % each, the linear classifier 85-87.5 % (its 100-epoch schedule is far from done).
+     */
+    @Test
+    void loewexSetupLearnsMnistInEveryLayer(@TempDir Path dir) {
+        ffcnn.testing.RealData.require("mnist");
+        RunSummary s = TrainingRun.start(PresetLoader.load("ff", "mnist", "loewex", List.of("data.limit_train=10000",
+                "data.limit_valid=1000", "data.limit_test=2000", "train.epochs=3")), dir, null, List.of());
+        assertThat(s.perLayerTestAccuracy()).as("every layer, goodness of its own").allSatisfy(a ->
+                assertThat(a).isGreaterThan(0.5));
+        assertThat(s.testAccuracyByStrategy().get("goodness")).as("goodness of layers 2-4").isGreaterThan(0.65);
+        assertThat(s.testAccuracyByStrategy().get("neutral-linear")).as("linear classifier").isGreaterThan(0.8);
     }
 
     @Test

@@ -43,6 +43,11 @@ class PresetLoaderTest {
         var ff = (ffcnn.objective.FfObjective) Methods.get("ff").objective(c.objective());
         assertThat(ff.peerNormalization()).isEqualTo(0.03);
         assertThat(ff.goodness()).isEqualTo("sum");
+        assertThat(c.model().block()).isEqualTo(ffcnn.nn.FfReluUnit.NAME); // ReLU_full_grad
+        assertThat(c.data().normalization()).isEqualTo("none"); // ToTensor only
+        assertThat(c.train().groups().readout().lr()).isEqualTo(1e-2); // its linear classifier
+        assertThat(c.train().groups().readout().weightDecay()).isEqualTo(3e-3);
+        assertThat(c.predict().readout()).isEqualTo("neutral-linear");
         // every other preset keeps AdamW and has no peer normalisation
         RunConfig paper = PresetLoader.load("ff", "mnist", "paper", List.of());
         assertThat(paper.train().optimizer()).isEqualTo("adamw");
@@ -58,7 +63,7 @@ class PresetLoaderTest {
         assertThatThrownBy(() -> PresetLoader.load("ff", "mnist", "quick", List.of("encoding.negatives=hybrid")))
                 .isInstanceOf(ffcnn.UserInputException.class).hasMessageContaining("encoding.negatives hybrid");
         assertThatThrownBy(() -> PresetLoader.load("ff", "mnist", "quick", List.of("encoding.negatives=hybrid",
-                "encoding.kind=identity"))).isInstanceOf(ffcnn.UserInputException.class)
+                "encoding.kind=identity", "predict.strategy=goodness"))).isInstanceOf(ffcnn.UserInputException.class)
                 .hasMessageContaining("predict.strategy neutral-linear");
         assertThatThrownBy(() -> PresetLoader.load("ff", "mnist", "quick", List.of("encoding.negatives=hybrid",
                 "encoding.kind=identity", "predict.strategy=neutral-linear")))

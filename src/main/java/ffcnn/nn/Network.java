@@ -172,10 +172,49 @@ public final class Network implements AutoCloseable {
      * pooled, detached normalised output, in evaluation mode (no dropout, no random draw).
      */
     public List<NDArray> features(NDArray images) {
+        FeaturePass p = startFeatures(images);
+        features(p, 0, layers.size());
+        return p.features();
+    }
+
+    /**
+     * The read-out's features of one batch, gathered a range of layers at a time ({@link #features(FeaturePass,
+     * int, int)}): the pipeline's stages each take their own layers, right after training them on the batch.
+     */
+    public static final class FeaturePass {
+        private final ResidualPass pass = new ResidualPass();
+        private final List<NDArray> features = new ArrayList<>();
+        private NDArray x;
+        private int next;
+
+        private FeaturePass(NDArray input) {
+            this.x = input;
+        }
+
+        /** The features of the layers passed so far that the read-out reads, in layer order. */
+        public List<NDArray> features() {
+            return features;
+        }
+    }
+
+    /** A feature pass over {@code images} with a neutral label, before its first layer (arrays in their manager). */
+    public FeaturePass startFeatures(NDArray images) {
         if (readout == null) {
             throw new IllegalStateException("this network has no read-out");
         }
-        return pass(prepare(images), null, true).features();
+        return new FeaturePass(prepare(images));
+    }
+
+    /**
+     * Takes {@code p} through layers {@code [from, to)} in evaluation mode (no gradient, no random draw), each
+     * layer's activations freed before the next runs; {@code from} must be where {@code p} stopped.
+     */
+    public void features(FeaturePass p, int from, int to) {
+        if (from != p.next) {
+            throw new IllegalArgumentException("feature pass at layer " + p.next + ", asked to start at " + from);
+        }
+        p.x = passLayers(p.x, p.pass, from, to, null, true, new ArrayList<>(), p.features);
+        p.next = to;
     }
 
     private List<NDArray> candidateScores(NDArray x, int epoch) {
@@ -304,9 +343,21 @@ public final class Network implements AutoCloseable {
             boolean features) {
         List<NDArray> out = new ArrayList<>(layers.size());
         List<NDArray> feats = new ArrayList<>(layers.size());
+        passLayers(input, new ResidualPass(), 0, layers.size(), read, features, out, feats);
+        return new Pass(out, feats);
+    }
+
+    /**
+     * Layers {@code [from, to)} of a pass in evaluation mode from {@code input}, the pass's residual shortcut in
+     * {@code pass}: adds to {@code out} what {@code read} takes from each layer's activations (none when null) and,
+     * with {@code features}, to {@code feats} the read-out's feature of every layer it reads; returns the input of
+     * layer {@code to}.
+     */
+    private NDArray passLayers(NDArray input, ResidualPass pass, int from, int to,
+            java.util.function.BiFunction<LocalLayer, NDArray, NDArray> read, boolean features, List<NDArray> out,
+            List<NDArray> feats) {
         NDArray x = input;
-        ResidualPass pass = new ResidualPass();
-        for (int l = 0; l < layers.size(); l++) {
+        for (int l = from; l < to; l++) {
             LocalLayer layer = layers.get(l);
             boolean feature = features && l >= readout.from();
             NDList r = LayerScope.run(x, pass, in -> {
@@ -329,7 +380,7 @@ public final class Network implements AutoCloseable {
                 feats.add(r.get(r.size() - 1));
             }
         }
-        return new Pass(out, feats);
+        return x;
     }
 
     private NDArray resize(NDArray images) {

@@ -58,12 +58,15 @@ public final class BatchStep {
         private final float[] task;
         private final long[] correct;
         private final long[] layerBytes;
+        private final boolean readOut;
         private long peak;
         private NDArray x;
         private Targets targets;
+        private Network.FeaturePass features;
 
         private InFlight(Network net, NDManager parent, Batch batch, int index, boolean measure) {
             int layers = net.layers().size();
+            this.readOut = net.readout() != null && !net.readout().learnable().isEmpty();
             this.step = parent.newSubManager();
             this.batch = batch;
             this.index = index;
@@ -82,6 +85,14 @@ public final class BatchStep {
         /** Its index in the epoch. */
         public int index() {
             return index;
+        }
+
+        /**
+         * The read-out's features of the batch (its neutral input after the layers' updates on it), once it has
+         * passed every unit; null when the network has no read-out to train.
+         */
+        public List<NDArray> readOutFeatures() {
+            return features == null ? null : features.features();
         }
 
         /** What the units it passed measured (valid once it has passed them all). */
@@ -121,7 +132,10 @@ public final class BatchStep {
 
     /**
      * Takes {@code f} through the learning units {@code [fromUnit, toUnit)} of {@code net} (as {@link #run});
-     * afterwards it holds the input of unit {@code toUnit}.
+     * afterwards it holds the input of unit {@code toUnit}. When the network has a read-out to train, the units'
+     * layers then also take the batch's neutral input on, in evaluation mode, for the read-out's features: after
+     * their updates on this batch and before any on the next, as a pass over the whole network after the batch's
+     * step would see them, wherever the units run (the pipeline's stages each take their own).
      */
     public static void runUnits(Network net, List<Optimizer> opts, InFlight f, int fromUnit, int toUnit, int epoch,
             double lr, IntPredicate learns, Clocks clocks) {
@@ -152,6 +166,12 @@ public final class BatchStep {
             System.arraycopy(r[0].correct(), 0, f.correct, from, to - from);
             f.peak = Math.max(f.peak, r[0].bytes());
             java.util.Arrays.fill(f.layerBytes, from, to, r[0].bytes());
+        }
+        if (f.readOut && fromUnit < toUnit) {
+            if (f.features == null) {
+                f.features = net.startFeatures(Evaluator.images(f.step, f.batch));
+            }
+            net.features(f.features, units.get(fromUnit)[0], units.get(toUnit - 1)[1]);
         }
     }
 

@@ -38,7 +38,8 @@ import java.util.function.IntPredicate;
  *
  * <p>Devices: every stage runs on the network's device. Across several GPUs each stage would keep its units on a
  * device of its own and move a batch's input there when it takes it ({@code toDevice}); the queues already carry
- * nothing but the detached input, the residual shortcut and the targets, which is what such a move needs.
+ * nothing but the detached input, the residual shortcut, the targets and the read-out's detached features, which is
+ * what such a move needs.
  */
 public final class Pipeline {
 

@@ -1,20 +1,16 @@
 package ffcnn.train;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.GradientCollector;
-import ffcnn.data.Batch;
 import ffcnn.nn.Network;
 import ffcnn.objective.CrossEntropy;
-import ffcnn.predict.Evaluator;
 import java.util.List;
 
 /**
- * One training step of the network's read-out on a batch, after the layers' step: the layers run in evaluation
- * mode outside any gradient scope on the input with a neutral label, their pooled outputs are detached, and only
- * the read-out's cross-entropy is back-propagated, into the read-out alone. The layers therefore train exactly as
- * they would without a read-out (no gradient, no random draw).
+ * One training step of the network's read-out on a batch, after the layers' step: on the features the layers gave
+ * the batch's neutral input in evaluation mode after their updates ({@link BatchStep.InFlight#readOutFeatures},
+ * detached), only the read-out's cross-entropy is back-propagated, into the read-out alone. The layers therefore
+ * train exactly as they would without a read-out (no gradient, no random draw).
  */
 final class ReadOutStep {
 
@@ -29,15 +25,18 @@ final class ReadOutStep {
     private ReadOutStep() {
     }
 
-    /** Trains {@code net}'s read-out on {@code batch} with optimiser {@code opt} at rate {@code lr}. */
-    static Result run(Network net, Optimizer opt, NDManager parent, Batch batch, double lr) {
-        try (NDManager step = parent.newSubManager()) {
-            List<NDArray> features = net.features(Evaluator.images(step, batch));
-            NDArray labels = step.create(java.util.Arrays.copyOf(batch.labels(), batch.size()));
+    /**
+     * Trains {@code net}'s read-out on {@code features} of images labelled {@code labels} with optimiser
+     * {@code opt} at rate {@code lr}; its arrays are freed before it returns.
+     */
+    static Result run(Network net, Optimizer opt, List<NDArray> features, int[] labels, double lr) {
+        try (NDManager step = features.get(0).getManager().newSubManager()) {
+            NDArray y = step.create(labels);
             float loss;
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            try (GradientScope gc = new GradientScope()) {
                 NDArray logits = net.readout().logits(features);
-                NDArray ce = CrossEntropy.of(logits, labels, 0f);
+                logits.attach(step);
+                NDArray ce = CrossEntropy.of(logits, y, 0f);
                 loss = ce.getFloat();
                 if (!Float.isFinite(loss)) {
                     return new Result(loss);

@@ -51,11 +51,6 @@ public final class Trainer {
             throw new IllegalArgumentException(optimizers.size() + " optimizers for " + net.layers().size()
                     + " layers" + (net.readout() != null ? " and a read-out" : ""));
         }
-        if (config.pipelined() && net.readout() != null) {
-            throw new ffcnn.UserInputException("train.schedule pipelined does not train read-outs yet (predict.readout "
-                    + net.readout().kind() + " reads every layer after the batch's updates): use train.schedule"
-                    + " sequential");
-        }
         this.optimizers = List.copyOf(optimizers);
     }
 
@@ -153,7 +148,8 @@ public final class Trainer {
             if (config.pipelined()) {
                 try {
                     new Pipeline(net, optimizers, config.pipeline(), Pipeline.engineThreads()).run(batches, epoch, lr,
-                            l -> config.learns(l, epoch), f -> record(f.batch(), epoch, f.index(), f.result(), stats));
+                            l -> config.learns(l, epoch), f -> record(f.batch(), epoch, f.index(),
+                                    readOutStep(f, epoch, lr), stats));
                 } catch (DivergenceException e) {
                     throw e.withCheckpoint(checkpoint == null ? 0 : state.nextEpoch());
                 }
@@ -175,21 +171,26 @@ public final class Trainer {
     /** One batch through every layer, then the read-out's step. */
     private void trainBatch(Batch batch, int epoch, int b, double lr, LayerStats[] stats) {
         BatchStep.Result r;
-        try {
-            r = BatchStep.run(net, optimizers, net.manager(), batch, epoch, b, lr, l -> config.learns(l, epoch),
-                    b == 0, BatchStep.Clocks.NONE);
+        try (BatchStep.InFlight f = BatchStep.start(net, net.manager(), batch, b, b == 0)) {
+            BatchStep.runUnits(net, optimizers, f, 0, net.units().size(), epoch, lr, l -> config.learns(l, epoch),
+                    BatchStep.Clocks.NONE);
+            r = readOutStep(f, epoch, lr);
         } catch (DivergenceException e) {
             throw e.withCheckpoint(checkpoint == null ? 0 : state.nextEpoch());
         }
-        Optimizer readout = net.readout() != null ? optimizers.get(optimizers.size() - 1) : null;
-        if (readout != null && !readout.isEmpty()) {
-            ReadOutStep.Result ro = ReadOutStep.run(net, readout, net.manager(), batch, lr);
+        record(batch, epoch, b, r, stats); // once the batch's arrays are freed
+    }
+
+    /** The read-out's step on a batch that has passed every layer (when it has one to train); the batch's figures. */
+    private BatchStep.Result readOutStep(BatchStep.InFlight f, int epoch, double lr) {
+        if (f.readOutFeatures() != null) {
+            ReadOutStep.Result ro = ReadOutStep.run(net, optimizers.get(optimizers.size() - 1), f.readOutFeatures(),
+                    f.batch().labels(), lr);
             if (!Float.isFinite(ro.loss())) {
-                throw new DivergenceException(epoch, b, net.layers().size(), ro.loss())
-                        .withCheckpoint(checkpoint == null ? 0 : state.nextEpoch());
+                throw new DivergenceException(epoch, f.index(), net.layers().size(), ro.loss());
             }
         }
-        record(batch, epoch, b, r, stats);
+        return f.result();
     }
 
     /** Takes batch {@code b}'s figures into the epoch's statistics and tells the listeners. */

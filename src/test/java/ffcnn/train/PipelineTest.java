@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * train.schedule pipelined: in lock-step it trains exactly the sequential run's parameters (dropout draws
- * included); running at once too when nothing is drawn at random; failures and bad
+ * included); running at once too when nothing is drawn at random, read-outs included; failures and bad
  * settings stop it in one line; nothing of a batch is left behind.
  */
 class PipelineTest {
@@ -34,6 +34,9 @@ class PipelineTest {
                 "caw-conv");
         List<float[]> out = new ArrayList<>();
         net.layers().forEach(l -> l.learnable().forEach(p -> out.add(p.getArray().toFloatArray())));
+        if (net.readout() != null) {
+            net.readout().learnable().forEach(p -> out.add(p.getArray().toFloatArray()));
+        }
         return out;
     }
 
@@ -46,11 +49,54 @@ class PipelineTest {
 
     /** TrainerTest's network without dropout: training draws nothing at random. */
     private static Network withoutDropout(NDManager m) {
+        return withoutDropout(m, "none");
+    }
+
+    /** The same with the read-out {@code readout} ({@code none} or a {@link ffcnn.nn.ReadOut#KINDS kind}). */
+    private static Network withoutDropout(NDManager m, String readout) {
         ai.djl.engine.Engine.getInstance().setRandomSeed(5);
         var caw = new ffcnn.objective.CawConvObjective(0.1, 1e-2, 1e-3, 50, 10, 0.995, 0.1, 100, 0.5,
                 new double[] {0.94, 0.06, 0.05});
+        int side = readout.equals("none") ? 0 : 8; // the synthetic images' side, which a read-out needs
         return ffcnn.nn.NetworkBuilder.build(new ffcnn.nn.ModelConfig("tiny-cnn", 0.1, 0.0, "instance",
-                "uniform-fan-in", 0, "conv-relu-dropout"), caw, 1, 10, m);
+                "uniform-fan-in", side, "conv-relu-dropout"), caw, ffcnn.encoding.EncodingConfig.IDENTITY, readout, 1,
+                10, m);
+    }
+
+    @Test
+    void readOutsTrainInThePipelineAsInTheSequentialStep() {
+        int threads = Pipeline.engineThreads();
+        ai.djl.pytorch.jni.JniUtils.setNumThreads(1); // the same summation order everywhere, as above
+        try {
+            for (String kind : ffcnn.nn.ReadOut.KINDS) {
+                List<float[]> initial;
+                try (NDManager m = NDManager.newBaseManager()) {
+                    Network net = withoutDropout(m, kind);
+                    initial = new ArrayList<>();
+                    net.readout().learnable().forEach(p -> initial.add(p.getArray().toFloatArray()));
+                }
+                List<float[]> sequential;
+                try (NDManager m = NDManager.newBaseManager()) {
+                    sequential = train(withoutDropout(m, kind), config(TrainConfig.SEQUENTIAL,
+                            PipelineConfig.DEFAULT), new ArrayList<>());
+                }
+                List<float[]> readOut = sequential.subList(sequential.size() - initial.size(), sequential.size());
+                for (int i = 0; i < initial.size(); i++) {
+                    assertThat(java.util.Arrays.equals(readOut.get(i), initial.get(i))).as("%s learnt", kind)
+                            .isFalse();
+                }
+                for (PipelineConfig p : List.of(new PipelineConfig(0, 1, true, List.of()),
+                        new PipelineConfig(2, 2, false, List.of()), new PipelineConfig(0, 1, false, List.of(1, 3)))) {
+                    try (NDManager m = NDManager.newBaseManager()) {
+                        List<float[]> piped = train(withoutDropout(m, kind), config(TrainConfig.PIPELINED, p),
+                                new ArrayList<>());
+                        assertSame(piped, sequential, kind + ", " + p);
+                    }
+                }
+            }
+        } finally {
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
+        }
     }
 
     @Test

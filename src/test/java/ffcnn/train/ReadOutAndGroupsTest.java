@@ -86,7 +86,11 @@ class ReadOutAndGroupsTest {
                 try (Batches b = Batches.ordered(data().train(), data().normalization(), 32)) {
                     batch = b.next();
                 }
-                ReadOutStep.Result r = ReadOutStep.run(net, opt, net.manager(), batch, 0.05);
+                ReadOutStep.Result r;
+                try (NDManager step = net.manager().newSubManager()) {
+                    r = ReadOutStep.run(net, opt, net.features(ffcnn.predict.Evaluator.images(step, batch)),
+                            batch.labels(), 0.05);
+                }
                 assertThat(r.loss()).as(kind).isFinite().isPositive();
                 assertThat(layers(net)).as(kind + ": the layers").containsExactlyElementsOf(layersBefore);
                 for (LocalLayer l : net.layers()) {

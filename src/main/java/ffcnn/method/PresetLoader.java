@@ -88,6 +88,11 @@ public final class PresetLoader {
                     + " run yet: its layers give one goodness per image, not the per-class scores that evaluation"
                     + " reads; use wrong-label or hardest");
         }
+        if (config.train().bnRefresh() && config.model().dropout() > 0) {
+            throw new UserInputException(origin + ": train.bn_refresh passes each batch through the layers once more"
+                    + " in training mode, which would draw new dropout masks; it needs model.dropout 0, got "
+                    + config.model().dropout());
+        }
         if (needs == config.encoding().kind().equals("identity")) {
             throw new UserInputException(origin + ": encoding.kind " + config.encoding().kind() + " does not suit "
                     + config.method() + ", which needs " + (needs ? "the label in the input (overlay, fourier or"
@@ -155,6 +160,9 @@ public final class PresetLoader {
             }
             if (!train.has("schedule")) {
                 train.put("schedule", ffcnn.train.TrainConfig.SEQUENTIAL);
+            }
+            if (!train.has("bn_refresh")) {
+                train.put("bn_refresh", false);
             }
             ObjectNode pipeline = train.get("pipeline") instanceof ObjectNode p ? p : train.putObject("pipeline");
             ObjectNode defaults = YAML.valueToTree(ffcnn.train.PipelineConfig.DEFAULT);

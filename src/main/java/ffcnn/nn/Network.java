@@ -172,48 +172,58 @@ public final class Network implements AutoCloseable {
      * pooled, detached normalised output, in evaluation mode (no dropout, no random draw).
      */
     public List<NDArray> features(NDArray images) {
-        FeaturePass p = startFeatures(images);
-        features(p, 0, layers.size());
+        AfterStep p = readOutPass(images);
+        advance(p, 0, layers.size());
         return p.features();
     }
 
     /**
-     * The read-out's features of one batch, gathered a range of layers at a time ({@link #features(FeaturePass,
-     * int, int)}): the pipeline's stages each take their own layers, right after training them on the batch.
+     * A further pass of a training batch through the layers after their step on it, taken a range of layers at a
+     * time ({@link #advance}), so that the pipeline's stages each take their own layers right after training them:
+     * either the read-out's ({@link #readOutPass}: evaluation mode, the features kept) or batch norm's
+     * ({@link #statisticsPass}: training mode, so that batch norm updates its running statistics once more; nothing
+     * kept). Neither computes a gradient.
      */
-    public static final class FeaturePass {
+    public static final class AfterStep {
         private final ResidualPass pass = new ResidualPass();
         private final List<NDArray> features = new ArrayList<>();
+        private final boolean training;
         private NDArray x;
         private int next;
 
-        private FeaturePass(NDArray input) {
+        private AfterStep(NDArray input, boolean training) {
             this.x = input;
+            this.training = training;
         }
 
-        /** The features of the layers passed so far that the read-out reads, in layer order. */
+        /** The read-out's features of the layers passed so far, in layer order (none in a statistics pass). */
         public List<NDArray> features() {
             return features;
         }
     }
 
-    /** A feature pass over {@code images} with a neutral label, before its first layer (arrays in their manager). */
-    public FeaturePass startFeatures(NDArray images) {
+    /** The read-out's pass over {@code images} with a neutral label (its arrays in the images' manager). */
+    public AfterStep readOutPass(NDArray images) {
         if (readout == null) {
             throw new IllegalStateException("this network has no read-out");
         }
-        return new FeaturePass(prepare(images));
+        return new AfterStep(prepare(images), false);
+    }
+
+    /** Batch norm's pass over {@code images} with a neutral label (its arrays in the images' manager). */
+    public AfterStep statisticsPass(NDArray images) {
+        return new AfterStep(prepare(images), true);
     }
 
     /**
-     * Takes {@code p} through layers {@code [from, to)} in evaluation mode (no gradient, no random draw), each
-     * layer's activations freed before the next runs; {@code from} must be where {@code p} stopped.
+     * Takes {@code p} through layers {@code [from, to)}, each layer's activations freed before the next runs;
+     * {@code from} must be where {@code p} stopped.
      */
-    public void features(FeaturePass p, int from, int to) {
+    public void advance(AfterStep p, int from, int to) {
         if (from != p.next) {
-            throw new IllegalArgumentException("feature pass at layer " + p.next + ", asked to start at " + from);
+            throw new IllegalArgumentException("pass at layer " + p.next + ", asked to start at " + from);
         }
-        p.x = passLayers(p.x, p.pass, from, to, null, true, new ArrayList<>(), p.features);
+        p.x = passLayers(p.x, p.pass, from, to, p.training, null, !p.training, new ArrayList<>(), p.features);
         p.next = to;
     }
 
@@ -343,17 +353,17 @@ public final class Network implements AutoCloseable {
             boolean features) {
         List<NDArray> out = new ArrayList<>(layers.size());
         List<NDArray> feats = new ArrayList<>(layers.size());
-        passLayers(input, new ResidualPass(), 0, layers.size(), read, features, out, feats);
+        passLayers(input, new ResidualPass(), 0, layers.size(), false, read, features, out, feats);
         return new Pass(out, feats);
     }
 
     /**
-     * Layers {@code [from, to)} of a pass in evaluation mode from {@code input}, the pass's residual shortcut in
-     * {@code pass}: adds to {@code out} what {@code read} takes from each layer's activations (none when null) and,
-     * with {@code features}, to {@code feats} the read-out's feature of every layer it reads; returns the input of
-     * layer {@code to}.
+     * Layers {@code [from, to)} of a pass from {@code input} (in evaluation mode unless {@code training}), the
+     * pass's residual shortcut in {@code pass}: adds to {@code out} what {@code read} takes from each layer's
+     * activations (none when null) and, with {@code features}, to {@code feats} the read-out's feature of every layer
+     * it reads; returns the input of layer {@code to}.
      */
-    private NDArray passLayers(NDArray input, ResidualPass pass, int from, int to,
+    private NDArray passLayers(NDArray input, ResidualPass pass, int from, int to, boolean training,
             java.util.function.BiFunction<LocalLayer, NDArray, NDArray> read, boolean features, List<NDArray> out,
             List<NDArray> feats) {
         NDArray x = input;
@@ -361,7 +371,7 @@ public final class Network implements AutoCloseable {
             LocalLayer layer = layers.get(l);
             boolean feature = features && l >= readout.from();
             NDList r = LayerScope.run(x, pass, in -> {
-                NDArray y = layer.activations(in, false);
+                NDArray y = layer.activations(in, training);
                 NDArray z = layer.passOn(y);
                 NDList kept = new NDList(pass.next(layer.spec().link(), z));
                 if (read != null) {

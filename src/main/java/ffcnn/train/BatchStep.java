@@ -59,14 +59,17 @@ public final class BatchStep {
         private final long[] correct;
         private final long[] layerBytes;
         private final boolean readOut;
+        private final boolean refresh;
         private long peak;
         private NDArray x;
         private Targets targets;
-        private Network.FeaturePass features;
+        private Network.AfterStep features;
+        private Network.AfterStep statistics;
 
-        private InFlight(Network net, NDManager parent, Batch batch, int index, boolean measure) {
+        private InFlight(Network net, NDManager parent, Batch batch, int index, boolean measure, boolean refresh) {
             int layers = net.layers().size();
             this.readOut = net.readout() != null && !net.readout().learnable().isEmpty();
+            this.refresh = refresh;
             this.step = parent.newSubManager();
             this.batch = batch;
             this.index = index;
@@ -113,7 +116,16 @@ public final class BatchStep {
      * labels) come where the sequential step makes them.
      */
     public static InFlight start(Network net, NDManager parent, Batch batch, int index, boolean measure) {
-        return new InFlight(net, parent, batch, index, measure);
+        return start(net, parent, batch, index, measure, false);
+    }
+
+    /**
+     * As above; with {@code refresh} ({@code train.bn_refresh}) the batch then also passes each unit once more in
+     * training mode, after the unit's step, for batch norm's running statistics.
+     */
+    public static InFlight start(Network net, NDManager parent, Batch batch, int index, boolean measure,
+            boolean refresh) {
+        return new InFlight(net, parent, batch, index, measure, refresh);
     }
 
     /**
@@ -132,10 +144,11 @@ public final class BatchStep {
 
     /**
      * Takes {@code f} through the learning units {@code [fromUnit, toUnit)} of {@code net} (as {@link #run});
-     * afterwards it holds the input of unit {@code toUnit}. When the network has a read-out to train, the units'
-     * layers then also take the batch's neutral input on, in evaluation mode, for the read-out's features: after
-     * their updates on this batch and before any on the next, as a pass over the whole network after the batch's
-     * step would see them, wherever the units run (the pipeline's stages each take their own).
+     * afterwards it holds the input of unit {@code toUnit}. Then the units' layers take the batch's neutral input on
+     * once more, in training mode for batch norm's statistics when the batch was started with {@code refresh}, and in
+     * evaluation mode for the read-out's features when the network has a read-out to train: after their updates on
+     * this batch and before any on the next, as a pass over the whole network after the batch's step would see
+     * them, wherever the units run (the pipeline's stages each take their own).
      */
     public static void runUnits(Network net, List<Optimizer> opts, InFlight f, int fromUnit, int toUnit, int epoch,
             double lr, IntPredicate learns, Clocks clocks) {
@@ -167,11 +180,22 @@ public final class BatchStep {
             f.peak = Math.max(f.peak, r[0].bytes());
             java.util.Arrays.fill(f.layerBytes, from, to, r[0].bytes());
         }
-        if (f.readOut && fromUnit < toUnit) {
-            if (f.features == null) {
-                f.features = net.startFeatures(Evaluator.images(f.step, f.batch));
+        if (fromUnit >= toUnit) {
+            return;
+        }
+        int first = units.get(fromUnit)[0];
+        int end = units.get(toUnit - 1)[1];
+        if (f.refresh) {
+            if (f.statistics == null) {
+                f.statistics = net.statisticsPass(Evaluator.images(f.step, f.batch));
             }
-            net.features(f.features, units.get(fromUnit)[0], units.get(toUnit - 1)[1]);
+            net.advance(f.statistics, first, end);
+        }
+        if (f.readOut) {
+            if (f.features == null) {
+                f.features = net.readOutPass(Evaluator.images(f.step, f.batch));
+            }
+            net.advance(f.features, first, end);
         }
     }
 

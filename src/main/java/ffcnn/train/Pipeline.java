@@ -50,6 +50,7 @@ public final class Pipeline {
     private final List<Optimizer> opts;
     private final PipelineConfig config;
     private final int threads;
+    private final boolean refresh;
     private int[] bounds;
 
     /**
@@ -57,6 +58,12 @@ public final class Pipeline {
      *                {@code train.pipeline.threads} says otherwise)
      */
     public Pipeline(Network net, List<Optimizer> opts, PipelineConfig config, int threads) {
+        this(net, opts, config, threads, false);
+    }
+
+    /** As above; {@code refresh}: batch norm's second pass after each unit's step ({@code train.bn_refresh}). */
+    public Pipeline(Network net, List<Optimizer> opts, PipelineConfig config, int threads, boolean refresh) {
+        this.refresh = refresh;
         this.net = net;
         this.opts = opts;
         this.config = config;
@@ -119,7 +126,7 @@ public final class Pipeline {
                 }
             };
             long start = System.nanoTime();
-            BatchStep.InFlight first = BatchStep.start(net, net.manager(), batches.next(), index++, true);
+            BatchStep.InFlight first = BatchStep.start(net, net.manager(), batches.next(), index++, true, refresh);
             BatchStep.runUnits(net, opts, first, 0, units, epoch, lr, learns, clocks);
             deliver(first, done);
             double[] cost = new double[units];
@@ -136,7 +143,7 @@ public final class Pipeline {
         }
         if (bounds.length - 1 < 2) {
             for (; batches.hasNext(); index++) {
-                BatchStep.InFlight f = BatchStep.start(net, net.manager(), batches.next(), index, index == 0);
+                BatchStep.InFlight f = BatchStep.start(net, net.manager(), batches.next(), index, index == 0, refresh);
                 BatchStep.runUnits(net, opts, f, 0, units, epoch, lr, learns, BatchStep.Clocks.NONE);
                 deliver(f, done);
             }
@@ -263,7 +270,7 @@ public final class Pipeline {
             if (!ended) {
                 Object item = END;
                 if (batches.hasNext()) {
-                    item = BatchStep.start(net, net.manager(), batches.next(), index, index == 0);
+                    item = BatchStep.start(net, net.manager(), batches.next(), index, index == 0, refresh);
                     index++;
                 }
                 if (!put(first, item, failure)) {
@@ -308,7 +315,7 @@ public final class Pipeline {
         }
         try {
             for (; batches.hasNext(); index++) {
-                BatchStep.InFlight f = BatchStep.start(net, net.manager(), batches.next(), index, index == 0);
+                BatchStep.InFlight f = BatchStep.start(net, net.manager(), batches.next(), index, index == 0, refresh);
                 try {
                     for (int s = 0; s < stages; s++) {
                         int stage = s;

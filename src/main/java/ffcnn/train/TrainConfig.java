@@ -24,10 +24,16 @@ import java.util.List;
  *                    (contiguous runs of units on threads of their own, batches handed on through queues:
  *                    {@link Pipeline})
  * @param pipeline    the pipeline's stages and queues (read when {@code schedule} is {@code pipelined})
+ * @param bnRefresh   after each batch's step, the batch passes once more through every layer in training mode,
+ *                    without gradient, so that batch norm updates its running statistics a second time, with the
+ *                    updated weights: what CwComp's official loop does by predicting the training batch in
+ *                    training mode after every step (specs/baselines.md 6); needs {@code model.dropout} 0
  */
 public record TrainConfig(int epochs, int batchSize, double lr, double lrMin, double weightDecay, double gradClip,
         long seed, List<List<Integer>> layerEpochs, String optimizer, double momentum, ParameterGroups groups,
-        String schedule, PipelineConfig pipeline) {
+        String schedule, PipelineConfig pipeline,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT)
+        boolean bnRefresh) {
 
     /** {@link #optimizer} of {@link AdamW}. */
     public static final String ADAMW = "adamw";
@@ -79,6 +85,14 @@ public record TrainConfig(int epochs, int batchSize, double lr, double lrMin, do
         }
     }
 
+    /** Batch norm's running statistics updated once per batch, by the step itself. */
+    public TrainConfig(int epochs, int batchSize, double lr, double lrMin, double weightDecay, double gradClip,
+            long seed, List<List<Integer>> layerEpochs, String optimizer, double momentum, ParameterGroups groups,
+            String schedule, PipelineConfig pipeline) {
+        this(epochs, batchSize, lr, lrMin, weightDecay, gradClip, seed, layerEpochs, optimizer, momentum, groups,
+                schedule, pipeline, false);
+    }
+
     /** The sequential schedule with the default pipeline settings. */
     public TrainConfig(int epochs, int batchSize, double lr, double lrMin, double weightDecay, double gradClip,
             long seed, List<List<Integer>> layerEpochs, String optimizer, double momentum, ParameterGroups groups) {
@@ -122,7 +136,7 @@ public record TrainConfig(int epochs, int batchSize, double lr, double lrMin, do
     /** This config with {@code epochs} epochs in all (the cosine period follows). */
     public TrainConfig withEpochs(int epochs) {
         return new TrainConfig(epochs, batchSize, lr, lrMin, weightDecay, gradClip, seed, layerEpochs, optimizer,
-                momentum, groups, schedule, pipeline);
+                momentum, groups, schedule, pipeline, bnRefresh);
     }
 
     /** Whether batches go through the units by {@link Pipeline}. */

@@ -147,9 +147,9 @@ public final class Trainer {
             listeners.forEach(l -> l.onEpochStart(epoch, count));
             if (config.pipelined()) {
                 try {
-                    new Pipeline(net, optimizers, config.pipeline(), Pipeline.engineThreads()).run(batches, epoch, lr,
-                            l -> config.learns(l, epoch), f -> record(f.batch(), epoch, f.index(),
-                                    readOutStep(f, epoch, lr), stats));
+                    new Pipeline(net, optimizers, config.pipeline(), Pipeline.engineThreads(), config.bnRefresh())
+                            .run(batches, epoch, lr, l -> config.learns(l, epoch), f -> record(f.batch(), epoch,
+                                    f.index(), readOutStep(f, epoch, lr), stats));
                 } catch (DivergenceException e) {
                     throw e.withCheckpoint(checkpoint == null ? 0 : state.nextEpoch());
                 }
@@ -171,7 +171,8 @@ public final class Trainer {
     /** One batch through every layer, then the read-out's step. */
     private void trainBatch(Batch batch, int epoch, int b, double lr, LayerStats[] stats) {
         BatchStep.Result r;
-        try (BatchStep.InFlight f = BatchStep.start(net, net.manager(), batch, b, b == 0)) {
+        try (BatchStep.InFlight f = BatchStep.start(net, net.manager(), batch, b, b == 0,
+                config.bnRefresh())) {
             BatchStep.runUnits(net, optimizers, f, 0, net.units().size(), epoch, lr, l -> config.learns(l, epoch),
                     BatchStep.Clocks.NONE);
             r = readOutStep(f, epoch, lr);

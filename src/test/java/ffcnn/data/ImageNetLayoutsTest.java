@@ -84,6 +84,37 @@ class ImageNetLayoutsTest {
         assertThat(data.test().width()).isEqualTo(16);
     }
 
+    /**
+     * The papers' presets for these datasets run on them as they are (one epoch at a small width): CAW-Conv's
+     * Tiny-ImageNet preset (ResNet-17 at 64x64, crop and flip) and ASGE's ImageNet preset (VGG11 at 64x64).
+     */
+    @Test
+    void thePapersPresetsTrainOnTheOfficialLayouts() throws IOException {
+        tinyImageNet(List.of("n01641577", "n01443537", "n01629819"));
+        Path dir = root.resolve("imagenet");
+        for (String w : List.of("n01443537", "n01440764")) {
+            for (int i = 0; i < 4; i++) {
+                ImageTrees.image(dir.resolve("train/" + w + "/" + w + "_" + i + ".JPEG"), 70 + i, true, i);
+            }
+            ImageTrees.image(dir.resolve("val/" + w + "/ILSVRC2012_val_0000000" + w.charAt(8) + ".JPEG"), 80, true, 1);
+        }
+        List<String> small = List.of("train.epochs=1", "train.batch_size=4", "data.valid_size=2");
+        List<String> caw6 = new ArrayList<>(small);
+        caw6.add("model.width=0.06"); // 6..48 channels: multiples of the 3 classes, as CAW-Conv needs
+        var caw = ffcnn.method.TrainingRun.start(ffcnn.method.PresetLoader.load("caw-conv", "tiny-imagenet", "paper",
+                caw6), root.resolve("run-caw"), root, List.of());
+        assertThat(caw.arch()).isEqualTo("resnet17");
+        assertThat(caw.trainImages()).isEqualTo(10); // 12 - 2 for validation
+        assertThat(caw.perLayerTestAccuracy()).hasSize(17);
+        List<String> asge4 = new ArrayList<>(small);
+        asge4.add("model.width=0.0625"); // 4..32 channels
+        var asge = ffcnn.method.TrainingRun.start(ffcnn.method.PresetLoader.load("asge", "imagenet", "paper",
+                asge4), root.resolve("run-asge"), root, List.of());
+        assertThat(asge.arch()).isEqualTo("vgg11");
+        assertThat(asge.trainImages()).isEqualTo(6);
+        assertThat(asge.testAccuracyByStrategy()).containsKeys("last-layer", "all-layers", "linear-heads");
+    }
+
     @Test
     void missingNamedDatasetSaysWhereItLooked() {
         assertThatThrownBy(() -> Datasets.load(DataRequest.of("imagenet").withDataDir(root)))

@@ -116,12 +116,17 @@ class BatchNormRefreshTest {
     }
 
     @Test
-    void cwcompsPaperPresetsRefreshAsTheOfficialLoopAndTheQuickOnesDoNot() {
+    void cwcompsPaperPresetsRefreshAndTrainOnEveryImageAsTheOfficialLoopAndTheQuickOnesDoNot() {
         for (String dataset : List.of("mnist", "fashion-mnist", "cifar10")) {
             assertThat(ffcnn.method.PresetLoader.load("cwcomp", dataset, "paper", List.of()).train().bnRefresh())
                     .as(dataset).isTrue();
             assertThat(ffcnn.method.PresetLoader.load("cwcomp", dataset, "quick", List.of()).train().bnRefresh())
                     .as(dataset + " quick").isFalse();
+            // and, as the official code, they train on every official training image (no validation split)
+            assertThat(ffcnn.method.PresetLoader.load("cwcomp", dataset, "paper", List.of()).data().validSize())
+                    .as(dataset).isZero();
+            assertThat(ffcnn.method.PresetLoader.load("cwcomp", dataset, "quick", List.of()).data().validSize())
+                    .as(dataset + " quick").isPositive();
         }
         assertThat(ffcnn.method.PresetLoader.load("caw-conv", "mnist", "quick", List.of()).train().bnRefresh())
                 .isFalse();

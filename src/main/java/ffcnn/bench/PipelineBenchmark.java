@@ -48,7 +48,8 @@ public record PipelineBenchmark(double sequential, double pipelined, int[] bound
             }
         }
         sequential(net, opts, pool.subList(0, Math.min(warmup, pool.size())));
-        piped.run(pool.subList(0, Math.min(pool.size(), Math.max(2, warmup))).iterator(), 0, 0.03, l -> true, f -> { });
+        piped.run(pool.subList(0, Math.min(pool.size(), Math.max(2, warmup))).iterator(), 0, 0.03, l -> true,
+                f -> BatchStep.trainReadOut(net, opts, f, 0, 0.03));
         long seqNanos = 0;
         long pipeNanos = 0;
         int seqImages = 0;
@@ -62,7 +63,10 @@ public record PipelineBenchmark(double sequential, double pipelined, int[] bound
             seqImages += sequential(net, opts, round);
             long t1 = System.nanoTime();
             int[] images = {0};
-            piped.run(round.iterator(), 0, 0.03, l -> true, f -> images[0] += f.batch().size());
+            piped.run(round.iterator(), 0, 0.03, l -> true, f -> {
+                BatchStep.trainReadOut(net, opts, f, 0, 0.03);
+                images[0] += f.batch().size();
+            });
             pipeImages += images[0];
             seqNanos += t1 - t0;
             pipeNanos += System.nanoTime() - t1;

@@ -138,7 +138,24 @@ public final class BatchStep {
             double lr, IntPredicate learns, boolean measure, Clocks clocks) {
         try (InFlight f = start(net, parent, batch, index, measure)) {
             runUnits(net, opts, f, 0, net.units().size(), epoch, lr, learns, clocks);
+            trainReadOut(net, opts, f, epoch, lr);
             return f.result();
+        }
+    }
+
+    /**
+     * The read-out's step on {@code f} once it has passed every unit, when the network has a read-out to train (its
+     * optimiser the last of {@code opts}, after one per layer); throws {@link DivergenceException} (layer index L)
+     * on a non-finite loss, before the update.
+     */
+    public static void trainReadOut(Network net, List<Optimizer> opts, InFlight f, int epoch, double lr) {
+        if (f.readOutFeatures() == null) {
+            return;
+        }
+        float loss = ReadOutStep.run(net, opts.get(opts.size() - 1), f.readOutFeatures(), f.batch().labels(), lr)
+                .loss();
+        if (!Float.isFinite(loss)) {
+            throw new DivergenceException(epoch, f.index(), net.layers().size(), loss);
         }
     }
 

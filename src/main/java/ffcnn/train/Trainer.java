@@ -184,13 +184,7 @@ public final class Trainer {
 
     /** The read-out's step on a batch that has passed every layer (when it has one to train); the batch's figures. */
     private BatchStep.Result readOutStep(BatchStep.InFlight f, int epoch, double lr) {
-        if (f.readOutFeatures() != null) {
-            ReadOutStep.Result ro = ReadOutStep.run(net, optimizers.get(optimizers.size() - 1), f.readOutFeatures(),
-                    f.batch().labels(), lr);
-            if (!Float.isFinite(ro.loss())) {
-                throw new DivergenceException(epoch, f.index(), net.layers().size(), ro.loss());
-            }
-        }
+        BatchStep.trainReadOut(net, optimizers, f, epoch, lr);
         return f.result();
     }
 

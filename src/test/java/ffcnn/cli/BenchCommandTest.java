@@ -32,6 +32,16 @@ class BenchCommandTest extends CommandLineTest {
     }
 
     @Test
+    void timesThePipelineOfAMethodWithAReadOut() {
+        int code = run("bench", "--pipeline", "--method", "ff", "--set", "model.width=0.05", "--batches", "2",
+                "--warmup", "0", "--rounds", "1", "--batch-size", "8", "--threads", "1", "--device", "cpu");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).containsPattern("sequential: [0-9.]+ images/s")
+                .containsPattern("pipelined: [0-9.]+ images/s \\(2 stages at once")
+                .containsPattern("pipelined speed-up over sequential: [0-9.]+");
+    }
+
+    @Test
     void timesAnotherNetworkWithoutTheReferenceWrittenForTheTinyCnn() {
         int code = run("bench", "--arch", "resnet17", "--preset", "paper", "--batches", "1", "--warmup", "0",
                 "--rounds", "1", "--batch-size", "4", "--threads", "1", "--device", "cpu");

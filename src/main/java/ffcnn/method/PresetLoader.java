@@ -84,16 +84,14 @@ public final class PresetLoader {
                         + " their goodness names no class, so it needs predict.strategy " + HYBRID_READOUT
                         + " (a linear read-out), got " + config.predict().strategy());
             }
-            throw new UserInputException(origin + ": encoding.negatives hybrid (unsupervised Forward-Forward) does not"
-                    + " run yet: its layers give one goodness per image, not the per-class scores that evaluation"
-                    + " reads; use wrong-label or hardest");
         }
         if (config.train().bnRefresh() && config.model().dropout() > 0) {
             throw new UserInputException(origin + ": train.bn_refresh passes each batch through the layers once more"
                     + " in training mode, which would draw new dropout masks; it needs model.dropout 0, got "
                     + config.model().dropout());
         }
-        if (needs == config.encoding().kind().equals("identity")) {
+        boolean unsupervised = config.encoding().negatives().equals("hybrid"); // identity, by EncodingConfig
+        if (!unsupervised && needs == config.encoding().kind().equals("identity")) {
             throw new UserInputException(origin + ": encoding.kind " + config.encoding().kind() + " does not suit "
                     + config.method() + ", which needs " + (needs ? "the label in the input (overlay, fourier or"
                     + " morphological)" : "identity (its heads learn the labels)"));

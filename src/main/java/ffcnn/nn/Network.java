@@ -160,11 +160,26 @@ public final class Network implements AutoCloseable {
         boolean read = withReadout && readout != null;
         NDArray x = resize(images);
         if (!encoder.labelInInput()) {
-            Pass p = pass(inputNorm.apply(x), (layer, y) -> layer.scores(y, epoch), read);
+            Pass p = pass(inputNorm.apply(x), (layer, y) -> unsupervised() ? noClass(y) : layer.scores(y, epoch),
+                    read);
             return new Scores(p.read(), read ? readout.logits(p.features()) : null);
         }
         List<NDArray> candidates = candidateScores(x, epoch); // before the neutral pass, which may free x
         return new Scores(candidates, read ? readout.logits(features(images)) : null);
+    }
+
+    /**
+     * Whether the layers learn without labels (unsupervised Forward-Forward: {@code encoding.negatives: hybrid}):
+     * their goodness names no class, so their class scores are all zero (every layer-based strategy then picks
+     * class 0) and only the read-out predicts.
+     */
+    public boolean unsupervised() {
+        return encoder.negatives().equals("hybrid");
+    }
+
+    /** All-zero class scores [B, K] for activations {@code y} [B, ...]: a layer that names no class. */
+    private NDArray noClass(NDArray y) {
+        return y.getManager().zeros(new ai.djl.ndarray.types.Shape(y.getShape().get(0), classes));
     }
 
     /**

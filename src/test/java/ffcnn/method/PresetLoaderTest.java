@@ -65,9 +65,12 @@ class PresetLoaderTest {
         assertThatThrownBy(() -> PresetLoader.load("ff", "mnist", "quick", List.of("encoding.negatives=hybrid",
                 "encoding.kind=identity", "predict.strategy=goodness"))).isInstanceOf(ffcnn.UserInputException.class)
                 .hasMessageContaining("predict.strategy neutral-linear");
-        assertThatThrownBy(() -> PresetLoader.load("ff", "mnist", "quick", List.of("encoding.negatives=hybrid",
-                "encoding.kind=identity", "predict.strategy=neutral-linear")))
-                .isInstanceOf(ffcnn.UserInputException.class).hasMessageContaining("does not run yet");
+        RunConfig unsupervised = PresetLoader.load("ff", "mnist", "quick", List.of("encoding.negatives=hybrid",
+                "encoding.kind=identity", "predict.strategy=neutral-linear"));
+        assertThat(unsupervised.encoding().negatives()).isEqualTo("hybrid");
+        assertThat(unsupervised.predict().readout()).isEqualTo("neutral-linear");
+        assertThatThrownBy(() -> PresetLoader.load("caw-conv", "mnist", "quick", List.of("encoding.negatives=hybrid")))
+                .isInstanceOf(ffcnn.UserInputException.class).hasMessageContaining("suits only the Forward-Forward");
         assertThat(PresetLoader.load("ff-cnn", "mnist", "quick", List.of("encoding.negatives=hardest"))
                 .encoding().negatives()).isEqualTo("hardest");
     }

@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The Forward-Forward family learns for real, with the label in the input and prediction by trying every label
  * (chance is 10 %). Each runs its quick preset on the first 10,000 training images and is scored on the first
  * 2,000 test images. Measured on this project's 2-core machine: ff on MNIST (2 epochs) 86.6 % with the linear
- * classifier on the neutral input, its quick preset's strategy (85.3 % best layer range, 81.3 % goodness), symba on MNIST
+ * classifier on the neutral input, 85.3 % with the best layer range (its quick preset's strategy, which leads on all of
+ * MNIST: 92.26 % against 89.92 %), 81.3 % by goodness, with one engine thread and with two; symba on MNIST
  * (2 epochs) 86.1 %, ff-cnn on Fashion-MNIST (1 epoch) with Fourier labels 68.6 %, with morphological labels 33.1 %.
  * The issue's 75 % for ff-cnn is not reached by goodness with any setting tried (learning rate, label amplitude,
  * hardest negatives, longer morphological lines: 59-69 % and 24-34 %, README); with one engine thread the same runs
@@ -40,8 +41,10 @@ class ForwardForwardLearningTest {
     @Test
     void ffLearnsMnist(@TempDir Path dir) {
         RunSummary s = quick("ff", "mnist", dir);
-        assertThat(s.strategy()).isEqualTo("neutral-linear");
-        assertThat(s.testAccuracy()).as("ff test accuracy, linear classifier").isGreaterThanOrEqualTo(0.85);
+        assertThat(s.strategy()).isEqualTo("best-range");
+        assertThat(s.testAccuracyByStrategy().get("neutral-linear")).as("ff, linear classifier")
+                .isGreaterThanOrEqualTo(0.85);
+        assertThat(s.testAccuracy()).as("ff, best layer range (the preset's strategy)").isGreaterThanOrEqualTo(0.83);
         assertThat(s.testAccuracyByStrategy().get("goodness")).as("goodness of layers 2-4").isGreaterThan(0.6);
     }
 

@@ -43,11 +43,6 @@ public final class ReadOut extends FixedShapeBlock {
     private final List<Parameter> biases = new ArrayList<>();
     private boolean frozen;
 
-    /** A read-out of every layer's output but the first's. */
-    public ReadOut(String kind, List<LayerContext> layers) {
-        this(kind, layers, DEFAULT_FROM);
-    }
-
     /**
      * @param kind   one of {@link #KINDS}
      * @param layers the contexts of every layer of the network, in order

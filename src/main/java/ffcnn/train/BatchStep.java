@@ -111,17 +111,11 @@ public final class BatchStep {
     }
 
     /**
-     * A batch about to enter the first unit; {@code measure}: count the bytes alive before each backward pass.
-     * Its input is prepared by the first call to {@link #runUnits}, so that the encoder's random draws (negative
-     * labels) come where the sequential step makes them.
-     */
-    public static InFlight start(Network net, NDManager parent, Batch batch, int index, boolean measure) {
-        return start(net, parent, batch, index, measure, false);
-    }
-
-    /**
-     * As above; with {@code refresh} ({@code train.bn_refresh}) the batch then also passes each unit once more in
-     * training mode, after the unit's step, for batch norm's running statistics.
+     * A batch about to enter the first unit; {@code measure}: count the bytes alive before each backward pass;
+     * {@code refresh} ({@code train.bn_refresh}): the batch also passes each unit once more in training mode, after
+     * the unit's step, for batch norm's running statistics. Its input is prepared by the first call to
+     * {@link #runUnits}, so that the encoder's random draws (negative labels) come where the sequential step makes
+     * them.
      */
     public static InFlight start(Network net, NDManager parent, Batch batch, int index, boolean measure,
             boolean refresh) {
@@ -136,7 +130,7 @@ public final class BatchStep {
      */
     public static Result run(Network net, List<Optimizer> opts, NDManager parent, Batch batch, int epoch, int index,
             double lr, IntPredicate learns, boolean measure, Clocks clocks) {
-        try (InFlight f = start(net, parent, batch, index, measure)) {
+        try (InFlight f = start(net, parent, batch, index, measure, false)) {
             runUnits(net, opts, f, 0, net.units().size(), epoch, lr, learns, clocks);
             trainReadOut(net, opts, f, epoch, lr);
             return f.result();

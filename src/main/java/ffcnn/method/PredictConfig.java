@@ -7,7 +7,9 @@ import ffcnn.predict.Strategies;
  *
  * @param strategy the default prediction strategy, one of {@link Strategies#NAMES}
  * @param readout  the trainable read-out trained with the layers: {@code none}, {@code linear-heads} (ASGE S3) or
- *                 {@code neutral-linear} (Forward-Forward); its strategy has the same name
+ *                 {@code neutral-linear} (Forward-Forward), whose strategy has the same name, or the per-layer
+ *                 predictors of the methods that have them: {@code block-predictors} (CaFo), {@code linear-probes}
+ *                 (the backprop baseline)
  * @param readoutFrom the first layer (0-based) whose output the read-out reads: 1 (every layer but the first, which
  *                    in the Forward-Forward family sees the label, and which ASGE's S3 leaves out) unless a preset
  *                    says otherwise (FF-CNN: 0, its first layer on the neutral input is the image alone)
@@ -21,7 +23,7 @@ public record PredictConfig(String strategy, String readout, int readoutFrom) {
         if (!STRATEGIES.contains(strategy)) {
             throw new IllegalArgumentException("predict.strategy '" + strategy + "' is not one of " + STRATEGIES);
         }
-        if (!readout.equals("none") && !Strategies.isReadOut(readout)) {
+        if (!readout.equals("none") && !ffcnn.nn.ReadOut.KINDS.contains(readout)) {
             throw new IllegalArgumentException("predict.readout '" + readout + "' is not one of none, "
                     + String.join(", ", ffcnn.nn.ReadOut.KINDS));
         }

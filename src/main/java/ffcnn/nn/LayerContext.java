@@ -12,8 +12,20 @@ package ffcnn.nn;
  *                     model ({@code model.input_size: 0} keeps each dataset's own size)
  * @param lastChannels channels of the last layer's output
  * @param classes      number of classes K
+ * @param layers       number of layers of the network (0 when not known)
  */
-public record LayerContext(int index, LayerSpec spec, int channels, int size, int lastChannels, int classes) {
+public record LayerContext(int index, LayerSpec spec, int channels, int size, int lastChannels, int classes,
+        int layers) {
+
+    /** A layer of a network whose layer count is not known. */
+    public LayerContext(int index, LayerSpec spec, int channels, int size, int lastChannels, int classes) {
+        this(index, spec, channels, size, lastChannels, classes, 0);
+    }
+
+    /** Whether this is the network's last layer. */
+    public boolean last() {
+        return index == layers - 1;
+    }
 
     /** The side of the output map, for heads that read the map itself; fails when the size is not fixed. */
     public int mapSize() {

@@ -19,6 +19,14 @@ public interface LearningRule {
     }
 
     /**
+     * How the per-layer predictors of the layers whose head does not predict ({@link ObjectiveHead#none}) learn:
+     * they are the network's read-out of that rule's kind. Null for a rule whose every head predicts.
+     */
+    default ReadOut.Rule readOutRule() {
+        return null;
+    }
+
+    /**
      * Whether the last layer's loss trains every layer through the whole network (the backprop baseline).
      * Every forward-only rule leaves this false: each layer then learns from its own loss alone.
      */

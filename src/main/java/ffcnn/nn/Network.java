@@ -157,10 +157,10 @@ public final class Network implements AutoCloseable {
      * of the images with a neutral label, from the same pass when the label is not in the input.
      */
     public Scores scores(NDArray images, int epoch, boolean withReadout) {
-        boolean read = withReadout && readout != null;
+        boolean read = withReadout && readout != null && !readout.perLayer();
         NDArray x = resize(images);
         if (!encoder.labelInInput()) {
-            Pass p = pass(inputNorm.apply(x), (layer, y) -> unsupervised() ? noClass(y) : layer.scores(y, epoch),
+            Pass p = pass(inputNorm.apply(x), (l, y, z) -> unsupervised() ? noClass(y) : score(l, y, z, epoch),
                     read);
             return new Scores(p.read(), read ? readout.logits(p.features()) : null);
         }
@@ -177,14 +177,23 @@ public final class Network implements AutoCloseable {
         return encoder.negatives().equals("hybrid");
     }
 
+    /**
+     * Layer {@code l}'s class scores [B, K] from its activations y and output z: its head's, or its predictor's in
+     * the per-layer read-out when its head does not predict.
+     */
+    private NDArray score(int l, NDArray y, NDArray z, int epoch) {
+        LocalLayer layer = layers.get(l);
+        return layer.head().predicts() ? layer.scores(y, epoch) : readout.scores(l, y, z);
+    }
+
     /** All-zero class scores [B, K] for activations {@code y} [B, ...]: a layer that names no class. */
     private NDArray noClass(NDArray y) {
         return y.getManager().zeros(new ai.djl.ndarray.types.Shape(y.getShape().get(0), classes));
     }
 
     /**
-     * The read-out's features of {@code images} with a neutral label: per layer from {@link ReadOut#from()}, the
-     * pooled, detached normalised output, in evaluation mode (no dropout, no random draw).
+     * The read-out's features of {@code images} with a neutral label: per layer it reads, in evaluation mode (no
+     * dropout, no random draw), detached ({@link ReadOut#feature}).
      */
     public List<NDArray> features(NDArray images) {
         AfterStep p = readOutPass(images);
@@ -271,7 +280,8 @@ public final class Network implements AutoCloseable {
     public List<NDArray> classMaps(NDArray images, int k, int epoch) {
         long[] size = {images.getShape().get(2), images.getShape().get(3)};
         NDArray in = inputNorm.apply(encoder.candidates(resize(images), k, k + 1));
-        return perLayer(in, (layer, y) -> layer.head().classMap(y, k, epoch).expandDims(1).getNDArrayInternal()
+        return perLayer(in, (l, y, z) -> (layers.get(l).head().predicts() ? layers.get(l).head().classMap(y, k, epoch)
+                : readout.classMap(l, y, k)).expandDims(1).getNDArrayInternal()
                 .interpolation(size, BILINEAR, false).squeeze(1));
     }
 
@@ -285,7 +295,7 @@ public final class Network implements AutoCloseable {
     public long predictionBytes(NDArray images, java.util.function.IntPredicate heads, boolean withReadout,
             int epoch) {
         NDManager step = images.getManager();
-        boolean read = withReadout && readout != null;
+        boolean read = withReadout && readout != null && !readout.perLayer();
         int last = read ? layers.size() - 1 : -1;
         for (int l = 0; l < layers.size(); l++) {
             last = heads.test(l) ? Math.max(last, l) : last;
@@ -303,17 +313,18 @@ public final class Network implements AutoCloseable {
         ResidualPass pass = new ResidualPass();
         for (int l = 0; l <= last; l++) {
             LocalLayer layer = layers.get(l);
+            int index = l;
             boolean head = heads.test(l);
-            boolean feature = read && l >= readout.from();
+            boolean feature = read && readout.reads(l);
             NDList r = LayerScope.run(x, pass, in -> {
                 NDArray y = layer.activations(in, false);
                 NDArray z = layer.passOn(y);
                 NDList kept = new NDList(pass.next(layer.spec().link(), z));
                 if (head) {
-                    kept.add(layer.scores(y, epoch));
+                    kept.add(score(index, y, z, epoch));
                 }
                 if (feature) {
-                    kept.add(readout.feature(z));
+                    kept.add(readout.feature(y, z));
                 }
                 peak[0] = Math.max(peak[0], LayerScope.liveBytes(step));
                 return kept;
@@ -344,14 +355,19 @@ public final class Network implements AutoCloseable {
 
     /** Per-layer scores of an already prepared input. */
     private List<NDArray> layerScores(NDArray input, int epoch) {
-        return perLayer(input, (layer, y) -> layer.scores(y, epoch));
+        return perLayer(input, (l, y, z) -> score(l, y, z, epoch));
+    }
+
+    /** What a pass reads from layer {@code l}'s activations y and output z. */
+    private interface LayerRead {
+        NDArray apply(int l, NDArray y, NDArray z);
     }
 
     /**
      * What {@code read} takes from each layer's activations, layer after layer in evaluation mode from an
      * already prepared input, each layer's activations freed before the next runs.
      */
-    private List<NDArray> perLayer(NDArray input, java.util.function.BiFunction<LocalLayer, NDArray, NDArray> read) {
+    private List<NDArray> perLayer(NDArray input, LayerRead read) {
         return pass(input, read, false).read();
     }
 
@@ -364,8 +380,7 @@ public final class Network implements AutoCloseable {
      * runs: per layer what {@code read} takes from its activations (none when null), and with {@code features} the
      * read-out's feature of every layer it reads.
      */
-    private Pass pass(NDArray input, java.util.function.BiFunction<LocalLayer, NDArray, NDArray> read,
-            boolean features) {
+    private Pass pass(NDArray input, LayerRead read, boolean features) {
         List<NDArray> out = new ArrayList<>(layers.size());
         List<NDArray> feats = new ArrayList<>(layers.size());
         passLayers(input, new ResidualPass(), 0, layers.size(), false, read, features, out, feats);
@@ -379,21 +394,21 @@ public final class Network implements AutoCloseable {
      * it reads; returns the input of layer {@code to}.
      */
     private NDArray passLayers(NDArray input, ResidualPass pass, int from, int to, boolean training,
-            java.util.function.BiFunction<LocalLayer, NDArray, NDArray> read, boolean features, List<NDArray> out,
-            List<NDArray> feats) {
+            LayerRead read, boolean features, List<NDArray> out, List<NDArray> feats) {
         NDArray x = input;
         for (int l = from; l < to; l++) {
             LocalLayer layer = layers.get(l);
-            boolean feature = features && l >= readout.from();
+            int index = l;
+            boolean feature = features && readout.reads(l);
             NDList r = LayerScope.run(x, pass, in -> {
                 NDArray y = layer.activations(in, training);
                 NDArray z = layer.passOn(y);
                 NDList kept = new NDList(pass.next(layer.spec().link(), z));
                 if (read != null) {
-                    kept.add(read.apply(layer, y));
+                    kept.add(read.apply(index, y, z));
                 }
                 if (feature) {
-                    kept.add(readout.feature(z));
+                    kept.add(readout.feature(y, z));
                 }
                 return kept;
             });
@@ -415,9 +430,13 @@ public final class Network implements AutoCloseable {
         return images;
     }
 
-    /** Number of learnable scalars. */
+    /**
+     * Number of learnable scalars of the layers, their per-layer predictors in the read-out included (a classifier
+     * over layers counts in its strategy's footprint).
+     */
     public long parameterCount() {
-        long n = 0;
+        long n = readout != null && readout.perLayer() ? readout.learnable().stream()
+                .mapToLong(p -> p.getArray().size()).sum() : 0;
         for (LocalLayer l : layers) {
             for (Parameter p : l.learnable()) {
                 n += p.getArray().size();

@@ -24,16 +24,21 @@ public final class NetworkBuilder {
         return build(model, objective, EncodingConfig.IDENTITY, channels, classes, parent);
     }
 
-    /** A freshly initialised network whose input is encoded as {@code encoding} says. */
+    /**
+     * A freshly initialised network whose input is encoded as {@code encoding} says, with the read-out the rule's
+     * per-layer predictors need ({@link LearningRule#readOutRule}) and no other.
+     */
     public static Network build(ModelConfig model, LearningRule objective, EncodingConfig encoding, int channels,
             int classes, NDManager parent) {
-        return build(model, objective, encoding, "none", channels, classes, parent);
+        ReadOut.Rule rule = objective.readOutRule();
+        return build(model, objective, encoding, rule == null ? "none" : rule.kind(), channels, classes, parent);
     }
 
     /**
      * A freshly initialised network whose input is encoded as {@code encoding} says, with the trainable read-out
-     * {@code readout} ({@link ReadOut#KINDS}, or {@code none}). The read-out is drawn after every layer, so the
-     * layers start the same with or without it.
+     * {@code readout} ({@link ReadOut#KINDS}, or {@code none}). A classifier over layers is drawn after every
+     * layer and a per-layer predictor right after its layer, where its head would be, so the layers start the same
+     * with or without it.
      */
     public static Network build(ModelConfig model, LearningRule objective, EncodingConfig encoding, String readout,
             int channels, int classes, NDManager parent) {
@@ -47,28 +52,73 @@ public final class NetworkBuilder {
                 model.inputSize());
         OutputNorm norm = OutputNorm.parse(model.outputNorm());
         Initializer init = initializer(model.init());
-        NDManager manager = parent.newSubManager();
-        List<LocalLayer> layers = new ArrayList<>();
         List<LayerContext> contexts = new ArrayList<>();
+        List<ObjectiveHead> heads = new ArrayList<>();
         int size = model.inputSize();
         int last = specs.get(specs.size() - 1).outChannels();
         for (int i = 0; i < specs.size(); i++) {
             LayerSpec spec = specs.get(i);
             size = size > 0 ? spec.outputSize(size) : 0;
-            LayerContext context = new LayerContext(i, spec, spec.outChannels(), size, last, classes);
+            LayerContext context = new LayerContext(i, spec, spec.outChannels(), size, last, classes, specs.size());
             contexts.add(context);
-            LocalLayer layer = new LocalLayer(LayerBody.of(model.block(), context, (float) model.dropout(), init),
-                    objective.head(context), norm, classes, objective.trainsBody());
+            heads.add(objective.head(context));
+        }
+        ReadOut read = readOut(readout, readoutFrom, contexts, heads, objective.readOutRule());
+        NDManager manager = parent.newSubManager();
+        List<LocalLayer> layers = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            LocalLayer layer = new LocalLayer(LayerBody.of(model.block(), contexts.get(i), (float) model.dropout(),
+                    init), heads.get(i), norm, classes, objective.trainsBody());
             layer.initialize(manager);
             layers.add(layer);
+            if (read != null && read.perLayer() && read.reads(i)) {
+                read.initialize(manager, i); // where the layer's head would draw
+            }
         }
-        ReadOut read = null;
-        if (!readout.equals("none")) {
-            read = new ReadOut(readout, contexts, readoutFrom);
+        if (read != null && !read.perLayer()) {
             read.initialize(manager);
         }
         return new Network(manager, layers, classes, model.inputSize(), objective.endToEnd(),
                 new Encoder(encoding, classes), InputNorm.parse(encoding.inputNorm()), read);
+    }
+
+    /**
+     * The read-out {@code readout} asks for: the per-layer predictors of the layers whose head does not predict,
+     * which {@code rule} trains (then {@code readout} must be the rule's kind), or else a classifier over layers
+     * {@code from..L-1} (null for {@code none}).
+     */
+    private static ReadOut readOut(String readout, int from, List<LayerContext> contexts, List<ObjectiveHead> heads,
+            ReadOut.Rule rule) {
+        List<LayerContext> headless = new ArrayList<>();
+        for (int i = 0; i < heads.size(); i++) {
+            if (!heads.get(i).predicts()) {
+                headless.add(contexts.get(i));
+            }
+        }
+        if (rule != null) {
+            if (!readout.equals(rule.kind())) {
+                throw new UserInputException("this method's per-layer predictors are its read-out, so predict.readout"
+                        + " must be " + rule.kind() + " (got " + readout + ")");
+            }
+            return headless.isEmpty() ? null : new ReadOut(readout, headless, contexts.size(), rule);
+        }
+        if (ReadOut.PER_LAYER.contains(readout)) {
+            throw new UserInputException("predict.readout " + readout + " is the per-layer predictors of another"
+                    + " method; this one takes none, " + String.join(", ", ReadOut.OVER_LAYERS));
+        }
+        if (readout.equals("none")) {
+            return null;
+        }
+        if (!ReadOut.KINDS.contains(readout)) {
+            throw new UserInputException("unknown predict.readout '" + readout + "' (known: none, "
+                    + String.join(", ", ReadOut.KINDS) + ")");
+        }
+        int layers = contexts.size();
+        if (from >= layers && layers > 1) {
+            throw new UserInputException("predict.readout_from " + from + " names no layer of a network of "
+                    + layers + " layers (0.." + (layers - 1) + ")");
+        }
+        return new ReadOut(readout, contexts.subList(Math.min(from, layers - 1), layers), layers, null);
     }
 
     static Initializer initializer(String name) {

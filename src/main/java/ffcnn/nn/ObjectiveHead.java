@@ -43,6 +43,39 @@ public abstract class ObjectiveHead extends FixedShapeBlock {
         return y.mul(y).sum(new int[] {1});
     }
 
+    /**
+     * Whether this head predicts: scores its layer and gives it a loss. A layer whose objective gives it no
+     * predicting head ({@link #none}) is scored, and its predictor trained, by the network's per-layer read-out
+     * ({@link ReadOut#PER_LAYER}).
+     */
+    public boolean predicts() {
+        return true;
+    }
+
+    /**
+     * The head of a layer whose predictor is the network's per-layer read-out (CaFo's blocks, the backprop
+     * baseline's hidden layers): no parameters, a zero loss and zero scores of {@code classes} classes.
+     */
+    public static ObjectiveHead none(int classes) {
+        return new ObjectiveHead((byte) 1) {
+            @Override
+            public LocalLoss loss(NDArray y, Targets targets, int epoch) {
+                NDArray zero = y.getManager().zeros(new Shape());
+                return LocalLoss.classified(zero, zero, scores(y, epoch), targets.classes());
+            }
+
+            @Override
+            public NDArray scores(NDArray y, int epoch) {
+                return y.getManager().zeros(new Shape(y.getShape().get(0), classes));
+            }
+
+            @Override
+            public boolean predicts() {
+                return false;
+            }
+        };
+    }
+
     /** Diagnostics worth logging per epoch (e.g. temperature), as plain numbers. */
     public Map<String, Double> diagnostics(int epoch) {
         return Map.of();

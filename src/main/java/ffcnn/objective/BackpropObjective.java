@@ -8,6 +8,7 @@ import ffcnn.encoding.Targets;
 import ffcnn.nn.LocalLoss;
 import ffcnn.nn.LayerContext;
 import ffcnn.nn.ObjectiveHead;
+import ffcnn.nn.ReadOut;
 
 /**
  * The backpropagation baseline: the same network trained end to end by one loss.
@@ -18,22 +19,43 @@ import ffcnn.nn.ObjectiveHead;
  * </pre>
  *
  * Only the last layer's classifier trains the network ({@link #endToEnd()}). Every other layer gets a
- * linear probe of the same form trained on its detached activations: it reports how separable that layer
- * is, and no gradient from it reaches the network.
+ * linear probe of the same form, the network's read-out ({@code predict.readout: linear-probes}, {@link ReadOut}),
+ * trained with the same loss on its detached activations after the step: it reports how separable that layer is,
+ * and no gradient from it reaches the network.
  *
  * @param labelSmoothing eps of the cross-entropy
  */
-public record BackpropObjective(double labelSmoothing) implements Objective {
+public record BackpropObjective(double labelSmoothing) implements Objective, ReadOut.Rule {
 
     public BackpropObjective {
         GroupGoodnessHead.checkSmoothing(labelSmoothing);
     }
 
+    /** The classifier on the last layer; every other layer's probe is the read-out's. */
     @Override
     public ObjectiveHead head(LayerContext context) {
-        int channels = context.channels();
-        int classes = context.classes();
-        return new Head(this, channels, classes);
+        return context.last() ? new Head(this, context.channels(), context.classes())
+                : ObjectiveHead.none(context.classes());
+    }
+
+    @Override
+    public ReadOut.Rule readOutRule() {
+        return this;
+    }
+
+    @Override
+    public String kind() {
+        return "linear-probes";
+    }
+
+    @Override
+    public NDArray loss(NDArray logits, NDArray labels) {
+        return CrossEntropy.of(logits, labels, (float) labelSmoothing);
+    }
+
+    @Override
+    public NDArray scores(NDArray logits) {
+        return logits;
     }
 
     @Override
@@ -62,7 +84,7 @@ public record BackpropObjective(double labelSmoothing) implements Objective {
         public LocalLoss loss(NDArray y, Targets targets, int epoch) {
             NDArray labels = targets.classes();
             NDArray logits = scores(y, epoch);
-            NDArray ce = CrossEntropy.of(logits, labels, (float) rule.labelSmoothing());
+            NDArray ce = rule.loss(logits, labels);
             return LocalLoss.classified(ce, ce, logits, labels);
         }
 

@@ -1,25 +1,22 @@
 package ffcnn.objective;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
-import ai.djl.training.initializer.ConstantInitializer;
-import ffcnn.encoding.Targets;
 import ffcnn.nn.LayerContext;
-import ffcnn.nn.LocalLoss;
 import ffcnn.nn.ObjectiveHead;
+import ffcnn.nn.ReadOut;
 import ffcnn.nn.Scalars;
 import java.util.List;
 
 /**
  * CaFo, cascaded forward (Zhao et al., arXiv 2303.09728; specs/baselines.md 5): the blocks keep their random
  * initial weights; each block has a bias-free linear predictor on its flattened, detached output, and only the
- * predictors learn.
+ * predictors learn. The predictors are the network's read-out ({@code predict.readout: block-predictors},
+ * {@link ReadOut}): after the blocks' forward pass on a batch (which updates batch norm's running statistics) each
+ * predictor takes one step on its block's output in evaluation mode. This rule says how they learn and score:
  *
  * <pre>
- * z = flatten(y) W                      W [C*H*W, K], starting at 0
+ * z = flatten(y) W^T                    W [K, C*H*W], starting at 0
  * ce:        L = CE(z, t),              block's distribution p = softmax(z)
  * mse:       L = mean_b 1/2 |z - onehot(t)|^2,                   p = softmax(z)
  * sparsemax: L = -z_t + 1/2 sum_{j in S} (z_j^2 - tau^2) + 1/2,  p = sparsemax(z) = max(z - tau, 0)
@@ -31,12 +28,12 @@ import java.util.List;
  * predictors learn from mini-batches with the trainer's AdamW (the code's {@code BP} option trains a linear
  * head with Adam too), MSE is minimised by gradient steps rather than solved in closed form, and W starts at 0
  * rather than 1 (the same for CE and sparsemax, which ignore a constant added to every class score). Batch
- * norm normalises test features with running training statistics, not with test-batch statistics (the
- * official code's transductive evaluation, specs/baselines.md 5.2).
+ * norm normalises features with running training statistics, in training as at test time, not with test-batch
+ * statistics (the official code's transductive evaluation, specs/baselines.md 5.2).
  *
  * @param loss {@code ce}, {@code mse} or {@code sparsemax}
  */
-public record CafoObjective(String loss) implements Objective {
+public record CafoObjective(String loss) implements Objective, ReadOut.Rule {
 
     /** The losses a predictor can learn with. */
     public static final List<String> LOSSES = List.of("ce", "mse", "sparsemax");
@@ -47,14 +44,26 @@ public record CafoObjective(String loss) implements Objective {
         }
     }
 
+    /** No head of its own: the block's predictor is the read-out's; it reads the whole map, so needs its size. */
     @Override
     public ObjectiveHead head(LayerContext context) {
-        return new Predictor(this, context);
+        context.flatFeatures();
+        return ObjectiveHead.none(context.classes());
     }
 
     @Override
     public boolean trainsBody() {
         return false;
+    }
+
+    @Override
+    public ReadOut.Rule readOutRule() {
+        return this;
+    }
+
+    @Override
+    public String kind() {
+        return "block-predictors";
     }
 
     /** sparsemax(z) row by row, [B, K], and its threshold tau [B, 1]; nothing here is differentiated. */
@@ -70,64 +79,30 @@ public record CafoObjective(String loss) implements Objective {
         return new NDArray[] {zd.sub(tau).maximum(0f), tau};
     }
 
-    /** The per-block linear predictor W. */
-    static final class Predictor extends ObjectiveHead {
-        private final CafoObjective rule;
-        private final LayerContext context;
-        private final Parameter weight;
+    @Override
+    public NDArray scores(NDArray z) {
+        return loss.equals("sparsemax") ? sparsemax(z)[0] : z.softmax(1);
+    }
 
-        Predictor(CafoObjective rule, LayerContext context) {
-            super((byte) 1);
-            this.rule = rule;
-            this.context = context;
-            this.weight = addParameter(Parameter.builder().setName("predictor").setType(Parameter.Type.WEIGHT)
-                    .optShape(new Shape(context.flatFeatures(), context.classes()))
-                    .optInitializer(new ConstantInitializer(0f)).build());
-        }
-
-        /** z = flatten(y) W, [B, K], in y's manager. */
-        private NDArray logits(NDArray y) {
-            NDArray flat = y.reshape(y.getShape().get(0), -1);
-            return flat.matMul(weight.getArray()); // joins flat's manager, the step's
-        }
-
-        @Override
-        public NDArray scores(NDArray y, int epoch) {
-            NDArray z = logits(y);
-            return rule.loss().equals("sparsemax") ? sparsemax(z)[0] : z.softmax(1);
-        }
-
-        @Override
-        public LocalLoss loss(NDArray y, Targets targets, int epoch) {
-            NDArray labels = targets.classes();
-            NDArray z = logits(y);
-            NDManager m = z.getManager();
-            NDArray loss = switch (rule.loss()) {
-                case "ce" -> CrossEntropy.of(z, labels, 0f);
-                case "mse" -> {
-                    NDArray diff = z.sub(labels.oneHot(context.classes()));
-                    yield Scalars.times(diff.mul(diff).sum(new int[] {1}).mean(), 0.5);
-                }
-                default -> {
-                    NDArray[] sp = sparsemax(z);
-                    NDArray tau = sp[1];
-                    NDArray onSupport = z.stopGradient().gt(tau).toType(DataType.FLOAT32, false);
-                    // value -z_t + 1/2 sum_S (z^2 - tau^2) + 1/2; gradient sparsemax(z) - onehot(t)
-                    NDArray picked = z.mul(labels.oneHot(context.classes())).sum(new int[] {1});
-                    NDArray live = Scalars.times(z.mul(z), 0.5).sub(z.mul(tau)).mul(onSupport);
-                    NDArray fixed = z.stopGradient().mul(tau).sub(Scalars.times(tau.mul(tau), 0.5)).mul(onSupport);
-                    yield live.add(fixed).sum(new int[] {1}).sub(picked).add(0.5f).mean();
-                }
-            };
-            return LocalLoss.classified(loss, loss, z, labels);
-        }
-
-        /** Where block evidence for class k lies: sum_c y[c, h, w] W[(c, h, w), k]. */
-        @Override
-        public NDArray classMap(NDArray y, int k, int epoch) {
-            Shape s = y.getShape();
-            NDArray column = within(y.getManager(), weight.getArray().get(":, " + k)); // made from a parameter
-            return y.mul(column.reshape(1, s.get(1), s.get(2), s.get(3))).sum(new int[] {1});
-        }
+    @Override
+    public NDArray loss(NDArray z, NDArray labels) {
+        int classes = (int) z.getShape().get(1);
+        return switch (loss) {
+            case "ce" -> CrossEntropy.of(z, labels, 0f);
+            case "mse" -> {
+                NDArray diff = z.sub(labels.oneHot(classes));
+                yield Scalars.times(diff.mul(diff).sum(new int[] {1}).mean(), 0.5);
+            }
+            default -> {
+                NDArray[] sp = sparsemax(z);
+                NDArray tau = sp[1];
+                NDArray onSupport = z.stopGradient().gt(tau).toType(DataType.FLOAT32, false);
+                // value -z_t + 1/2 sum_S (z^2 - tau^2) + 1/2; gradient sparsemax(z) - onehot(t)
+                NDArray picked = z.mul(labels.oneHot(classes)).sum(new int[] {1});
+                NDArray live = Scalars.times(z.mul(z), 0.5).sub(z.mul(tau)).mul(onSupport);
+                NDArray fixed = z.stopGradient().mul(tau).sub(Scalars.times(tau.mul(tau), 0.5)).mul(onSupport);
+                yield live.add(fixed).sum(new int[] {1}).sub(picked).add(0.5f).mean();
+            }
+        };
     }
 }

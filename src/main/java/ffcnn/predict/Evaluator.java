@@ -25,7 +25,7 @@ public final class Evaluator {
     public static LayerScores scores(Network net, ImageSource set, Normalization norm, int batchSize, int epoch) {
         List<LayerScores> parts = new java.util.ArrayList<>();
         forEachBatch(net, set, norm, batchSize, epoch, parts::add);
-        return concat(parts, net.layers().size(), net.classes(), net.readout() != null);
+        return concat(parts, net.layers().size(), net.classes(), readsOut(net));
     }
 
     /** Adds every batch of {@code set} to {@code evaluation}; returns it. */
@@ -40,7 +40,7 @@ public final class Evaluator {
             java.util.function.Consumer<LayerScores> sink) {
         int layers = net.layers().size();
         int classes = net.classes();
-        boolean readout = net.readout() != null;
+        boolean readout = readsOut(net);
         try (Batches batches = Batches.ordered(set, norm, batchSize)) {
             while (batches.hasNext()) {
                 Batch b = batches.next();
@@ -66,6 +66,11 @@ public final class Evaluator {
                 sink.accept(scores);
             }
         }
+    }
+
+    /** Whether {@code net} has a read-out with logits of its own (a classifier over layers, not per-layer predictors). */
+    private static boolean readsOut(Network net) {
+        return net.readout() != null && !net.readout().perLayer();
     }
 
     /** The batches' scores as one table. */

@@ -109,9 +109,16 @@ public record Footprint(String strategy, double accuracy, double topFive, long t
                 }
             }
         }
-        if (s.usesReadOut() && net.readout() != null) {
-            trained += net.readout().parameterCount();
-            bytes += net.readout().parameterCount() * 4;
+        ffcnn.nn.ReadOut read = net.readout();
+        if (read != null && read.perLayer()) { // the predictors of the layers whose scores it reads
+            for (int l = 0; l <= last; l++) {
+                long n = read.reads(l) && s.usesHead(l) ? read.parameterCount(l) : 0;
+                trained += n;
+                bytes += n * 4;
+            }
+        } else if (s.usesReadOut() && read != null) {
+            trained += read.parameterCount();
+            bytes += read.parameterCount() * 4;
         }
         return new long[] {trained, fixed, bytes};
     }

@@ -53,9 +53,12 @@ public final class Strategies {
         return java.util.Collections.unmodifiableMap(d);
     }
 
-    /** Whether {@code name} is a read-out strategy (one with trained state of its own). */
+    /**
+     * Whether {@code name} is a read-out strategy (one with trained state of its own): the kinds of read-out that
+     * classify over layers. A per-layer read-out has no strategy of its own; its predictors score their layers.
+     */
     public static boolean isReadOut(String name) {
-        return ffcnn.nn.ReadOut.KINDS.contains(name);
+        return ffcnn.nn.ReadOut.OVER_LAYERS.contains(name);
     }
 
     /** Fails with one line naming the known strategies when {@code name} is not one. */

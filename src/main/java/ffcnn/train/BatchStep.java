@@ -139,17 +139,28 @@ public final class BatchStep {
 
     /**
      * The read-out's step on {@code f} once it has passed every unit, when the network has a read-out to train (its
-     * optimiser the last of {@code opts}, after one per layer); throws {@link DivergenceException} (layer index L)
-     * on a non-finite loss, before the update.
+     * optimiser the last of {@code opts}, after one per layer); throws {@link DivergenceException} on a non-finite
+     * loss, before the update (naming the layer of a per-layer predictor, else layer index L). A per-layer
+     * read-out's losses and hits become the figures of the layers it predicts for.
      */
     public static void trainReadOut(Network net, List<Optimizer> opts, InFlight f, int epoch, double lr) {
         if (f.readOutFeatures() == null) {
             return;
         }
-        float loss = ReadOutStep.run(net, opts.get(opts.size() - 1), f.readOutFeatures(), f.batch().labels(), lr)
-                .loss();
-        if (!Float.isFinite(loss)) {
-            throw new DivergenceException(epoch, f.index(), net.layers().size(), loss);
+        ReadOutStep.Result r = ReadOutStep.run(net, opts.get(opts.size() - 1), f.readOutFeatures(),
+                f.batch().labels(), lr);
+        boolean perLayer = net.readout().perLayer();
+        int[] layers = net.readout().layers();
+        for (int i = 0; i < r.loss().length; i++) {
+            if (!Float.isFinite(r.loss()[i])) {
+                throw new DivergenceException(epoch, f.index(), perLayer ? layers[i] : net.layers().size(),
+                        r.loss()[i]);
+            }
+        }
+        for (int i = 0; perLayer && i < layers.length; i++) {
+            f.loss[layers[i]] = r.loss()[i];
+            f.task[layers[i]] = r.loss()[i];
+            f.correct[layers[i]] = r.correct()[i];
         }
     }
 

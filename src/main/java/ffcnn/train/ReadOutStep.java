@@ -2,24 +2,30 @@ package ffcnn.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ffcnn.nn.LocalLoss;
 import ffcnn.nn.Network;
+import ffcnn.nn.ReadOut;
 import ffcnn.objective.CrossEntropy;
 import java.util.List;
 
 /**
  * One training step of the network's read-out on a batch, after the layers' step: on the features the layers gave
  * the batch's neutral input in evaluation mode after their updates ({@link BatchStep.InFlight#readOutFeatures},
- * detached), only the read-out's cross-entropy is back-propagated, into the read-out alone. The layers therefore
- * train exactly as they would without a read-out (no gradient, no random draw).
+ * detached), only the read-out's loss is back-propagated, into the read-out alone: the cross-entropy of a
+ * classifier over layers' summed logits, or the sum of the per-layer predictors' losses (their objective's
+ * {@link ReadOut.Rule}; each predictor's gradient is its own loss's). The layers therefore train exactly as they
+ * would without a read-out (no gradient, no random draw).
  */
 final class ReadOutStep {
 
     /**
-     * The step's loss.
+     * The step's losses.
      *
-     * @param loss mean cross-entropy of the batch (not finite: the step was not taken)
+     * @param loss    per layer read by a per-layer read-out, its predictor's loss (mean over the batch); for a
+     *                classifier over layers, one value, its cross-entropy (any not finite: the step was not taken)
+     * @param correct per layer read by a per-layer read-out, the batch's images its predictor classified correctly
      */
-    record Result(float loss) {
+    record Result(float[] loss, long[] correct) {
     }
 
     private ReadOutStep() {
@@ -30,21 +36,38 @@ final class ReadOutStep {
      * {@code opt} at rate {@code lr}; its arrays are freed before it returns.
      */
     static Result run(Network net, Optimizer opt, List<NDArray> features, int[] labels, double lr) {
+        ReadOut read = net.readout();
+        int[] layers = read.layers();
         try (NDManager step = features.get(0).getManager().newSubManager()) {
             NDArray y = step.create(labels);
-            float loss;
+            float[] losses = new float[read.perLayer() ? layers.length : 1];
+            long[] correct = new long[read.perLayer() ? layers.length : 0];
             try (GradientScope gc = new GradientScope()) {
-                NDArray logits = net.readout().logits(features);
-                logits.attach(step);
-                NDArray ce = CrossEntropy.of(logits, y, 0f);
-                loss = ce.getFloat();
-                if (!Float.isFinite(loss)) {
-                    return new Result(loss);
+                NDArray total = null;
+                if (read.perLayer()) {
+                    for (int i = 0; i < layers.length; i++) {
+                        NDArray logits = read.logits(layers[i], features.get(i));
+                        logits.attach(step);
+                        NDArray loss = read.loss(logits, y);
+                        losses[i] = loss.getFloat();
+                        correct[i] = LocalLoss.classified(loss, loss, logits, y).correct().getLong();
+                        total = total == null ? loss : total.add(loss);
+                    }
+                } else {
+                    NDArray logits = read.logits(features);
+                    logits.attach(step);
+                    total = CrossEntropy.of(logits, y, 0f);
+                    losses[0] = total.getFloat();
                 }
-                gc.backward(ce);
+                for (float loss : losses) {
+                    if (!Float.isFinite(loss)) {
+                        return new Result(losses, correct);
+                    }
+                }
+                gc.backward(total);
             }
             opt.step(lr);
-            return new Result(loss);
+            return new Result(losses, correct);
         }
     }
 }

@@ -137,6 +137,7 @@ class NetworkTest {
         }
     }
 
+    /** The forward-only rules whose layers learn (CaFo's do not: its predictors are a read-out, ReadOutAndGroupsTest). */
     static java.util.stream.Stream<Case> forwardOnlyObjectives() {
         return java.util.stream.Stream.of(
                 new Case("caw-conv", CAW, new ModelConfig("tiny-cnn", 1.0, 0.1, "instance", "uniform-fan-in", 0,
@@ -151,8 +152,6 @@ class NetworkTest {
                         "layer", "uniform-fan-in", 0, "conv-ln-relu")),
                 new Case("symba", new ffcnn.objective.SymbaObjective("mean", 4), new ModelConfig("ff-mlp", 0.05, 0,
                         "rms", "uniform-fan-in", 28, "conv-bias-relu-fullgrad")),
-                new Case("cafo", new ffcnn.objective.CafoObjective("ce"), new ModelConfig("cafo-cnn", 0.25, 0,
-                        "none", "uniform-fan-in", 28, "dropout-conv-relu-bn")),
                 new Case("asge", new ffcnn.objective.AsgeObjective(1), new ModelConfig("vgg8", 0.0625, 0.1,
                         "none", "normal-fan-in", 32, "pool-dropout-rms-conv-relu")));
     }

@@ -10,31 +10,20 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ffcnn.UserInputException;
-import ffcnn.encoding.Targets;
+import ffcnn.encoding.EncodingConfig;
 import ffcnn.nn.LayerContext;
 import ffcnn.nn.LayerSpec;
-import ffcnn.nn.LocalLayer;
 import ffcnn.nn.ModelConfig;
 import ffcnn.nn.Network;
 import ffcnn.nn.NetworkBuilder;
-import ffcnn.nn.ObjectiveHead;
+import ffcnn.nn.ReadOut;
 import org.junit.jupiter.api.Test;
 
 /**
  * CaFo's predictors against hand-computed values (specs/baselines.md 5.3): sparsemax and its loss, the
- * gradients of the three losses, the flattened map size the head is built for, and blocks that never learn.
+ * gradients of the three losses, the flattened map size the predictors are built for, and blocks that never learn.
  */
 class CafoObjectiveTest {
-
-    /** A head for a 1-channel 1 x 3 "map" (three features) and 3 classes, its weight set to the identity. */
-    static ObjectiveHead identityHead(String loss, NDManager m) {
-        ObjectiveHead head = new CafoObjective(loss).head(new LayerContext(0, LayerSpec.conv(1, 3, 1, 0, false), 3,
-                1, 3, 3));
-        head.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, new Shape(1, 3, 1, 1));
-        head.getParameters().get("predictor").getArray().set(new float[] {1, 0, 0, 0, 1, 0, 0, 0, 1});
-        head.getParameters().get("predictor").getArray().setRequiresGradient(true);
-        return head;
-    }
 
     @Test
     void sparsemaxProjectsOntoTheSimplex() {
@@ -44,23 +33,24 @@ class CafoObjectiveTest {
             assertThat(sp[0].toFloatArray()).containsExactly(new float[] {0.25f, 0f, 0.75f, 1f, 0f, 0f},
                     offset(1e-6f));
             assertThat(sp[1].toFloatArray()).containsExactly(new float[] {0.25f, 2f}, offset(1e-6f));
+            assertThat(new CafoObjective("sparsemax").scores(m.create(new float[] {0.5f, -1f, 1f}, new Shape(1, 3)))
+                    .toFloatArray()).containsExactly(new float[] {0.25f, 0f, 0.75f}, offset(1e-6f));
         }
     }
 
-    /** The loss of z = (0.5, -1, 1) with label 0 and its gradient with respect to z (= the weight's, W = I). */
+    /** The loss of logits z = (0.5, -1, 1) with label 0 and its gradient with respect to z. */
     static float[] lossAndGradient(String loss) {
         try (NDManager m = NDManager.newBaseManager()) {
-            ObjectiveHead head = identityHead(loss, m);
-            NDArray y = m.create(new float[] {0.5f, -1f, 1f}, new Shape(1, 1, 1, 3));
+            NDArray z = m.create(new float[] {0.5f, -1f, 1f}, new Shape(1, 3));
+            z.setRequiresGradient(true);
             float value;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray l = head.loss(y, Targets.of(m.create(new int[] {0})), 0).total();
+                NDArray l = new CafoObjective(loss).loss(z, m.create(new int[] {0}));
                 value = l.getFloat();
                 gc.backward(l);
             }
-            // dL/dW[i][k] = x_i dL/dz_k: row i = 2 (x = 1) is dL/dz
-            float[] g = head.getParameters().get("predictor").getArray().getGradient().toFloatArray();
-            return new float[] {value, g[6], g[7], g[8]};
+            float[] g = z.getGradient().toFloatArray();
+            return new float[] {value, g[0], g[1], g[2]};
         }
     }
 
@@ -84,7 +74,7 @@ class CafoObjectiveTest {
     }
 
     @Test
-    void theHeadReadsTheWholeMapAndNeedsItsSize() {
+    void thePredictorsReadTheWholeMapAndNeedItsSize() {
         LayerSpec spec = LayerSpec.conv(1, 32, 3, 1, false);
         assertThat(new LayerContext(0, spec, 32, 16, 512, 10).flatFeatures()).isEqualTo(8192);
         assertThatThrownBy(() -> new CafoObjective("ce").head(new LayerContext(0, spec, 32, 0, 512, 10)))
@@ -93,21 +83,37 @@ class CafoObjectiveTest {
     }
 
     @Test
-    void theBlocksStayAsInitialisedAndOnlyThePredictorsLearn() {
+    void theBlocksStayAsInitialisedAndOnlyThePredictorsOfTheReadOutLearn() {
         try (NDManager m = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(3);
             Network net = NetworkBuilder.build(new ModelConfig("cafo-cnn", 0.25, 0, "none", "uniform-fan-in", 32,
                     "dropout-conv-relu-bn"), new CafoObjective("ce"), 3, 10, m);
-            // 8 x 16 x 16, 32 x 8 x 8, 128 x 4 x 4 features: CaFo's 8,192 per block at a quarter of the width
-            assertThat(net.layers()).extracting(l -> l.learnable().size()).containsExactly(1, 1, 1);
-            assertThat(net.layers()).extracting(l -> l.learnable().get(0).getArray().getShape().get(0))
-                    .containsExactly(2048L, 2048L, 2048L);
-            for (LocalLayer l : net.layers()) {
+            assertThat(net.layers()).allSatisfy(l -> {
+                assertThat(l.learnable()).isEmpty();
+                assertThat(l.head().predicts()).isFalse();
                 for (var p : l.getParameters().values()) {
-                    assertThat(p.getArray().hasGradient()).as(p.getName())
-                            .isEqualTo(p.getName().equals("predictor"));
+                    assertThat(p.getArray().hasGradient()).as(p.getName()).isFalse();
                 }
-            }
+            });
+            ReadOut read = net.readout();
+            assertThat(read.kind()).isEqualTo("block-predictors");
+            assertThat(read.layers()).containsExactly(0, 1, 2);
+            // 8 x 16 x 16, 32 x 8 x 8, 128 x 4 x 4 features: CaFo's 8,192 per block at a quarter of the width
+            assertThat(read.learnable()).extracting(p -> p.getArray().getShape())
+                    .containsExactly(new Shape(10, 2048), new Shape(10, 2048), new Shape(10, 2048));
+            assertThat(read.learnable()).allSatisfy(p -> assertThat(p.getArray().sum().getFloat()).isZero());
+            assertThat(net.parameterCount()).isEqualTo(3 * 10 * 2048);
+        }
+    }
+
+    @Test
+    void cafoNeedsItsPredictorsAsTheReadOut() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            ModelConfig model = new ModelConfig("cafo-cnn", 0.25, 0, "none", "uniform-fan-in", 32,
+                    "dropout-conv-relu-bn");
+            assertThatThrownBy(() -> NetworkBuilder.build(model, new CafoObjective("ce"), EncodingConfig.IDENTITY,
+                    "linear-heads", 3, 10, m)).isInstanceOf(UserInputException.class)
+                    .hasMessageContaining("predict.readout must be block-predictors");
         }
     }
 }

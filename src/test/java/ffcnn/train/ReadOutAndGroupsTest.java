@@ -15,6 +15,9 @@ import ffcnn.nn.LocalLayer;
 import ffcnn.nn.ModelConfig;
 import ffcnn.nn.Network;
 import ffcnn.nn.NetworkBuilder;
+import ffcnn.nn.ReadOut;
+import ffcnn.objective.BackpropObjective;
+import ffcnn.objective.CafoObjective;
 import ffcnn.objective.CawConvObjective;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,7 +94,7 @@ class ReadOutAndGroupsTest {
                     r = ReadOutStep.run(net, opt, net.features(ffcnn.predict.Evaluator.images(step, batch)),
                             batch.labels(), 0.05);
                 }
-                assertThat(r.loss()).as(kind).isFinite().isPositive();
+                assertThat(r.loss()[0]).as(kind).isFinite().isPositive();
                 assertThat(layers(net)).as(kind + ": the layers").containsExactlyElementsOf(layersBefore);
                 for (LocalLayer l : net.layers()) {
                     for (Parameter p : l.learnable()) {
@@ -119,6 +122,69 @@ class ReadOutAndGroupsTest {
             fit(read, c);
             assertThat(layers(read)).containsExactlyElementsOf(layers(plain));
             assertThat(readout(read)).isNotEqualTo(readoutStart);
+        }
+    }
+
+    /** The backprop baseline on the tiny CNN on 8 x 8 grey images, its hidden layers' probes as its read-out. */
+    static Network backprop(NDManager m) {
+        Engine.getInstance().setRandomSeed(5);
+        return NetworkBuilder.build(new ModelConfig("tiny-cnn", 0.1, 0.1, "instance", "uniform-fan-in", 8,
+                "conv-relu-dropout"), new BackpropObjective(0.1), 1, 10, m);
+    }
+
+    @Test
+    void perLayerProbesScoreTheirLayersAndLeaveTheNetworkAsItWouldTrainWithoutThem() {
+        GroupConfig learns = new GroupConfig(true, 0.03, 5e-4);
+        try (NDManager m = NDManager.newBaseManager()) {
+            Network probed = backprop(m);
+            Network plain = backprop(m);
+            ReadOut probes = probed.readout();
+            assertThat(probes.kind()).isEqualTo("linear-probes");
+            assertThat(probes.layers()).as("every layer but the classifier's").containsExactly(0, 1, 2);
+            assertThat(probed.layers()).extracting(l -> l.head().predicts()).containsExactly(false, false, false,
+                    true);
+            List<float[]> probesStart = readout(probed);
+            fit(probed, groups(learns, learns, learns));
+            fit(plain, groups(learns, learns, new GroupConfig(false, 0.03, 5e-4)));
+            assertThat(layers(probed)).as("the network, with and without its probes learning")
+                    .containsExactlyElementsOf(layers(plain));
+            assertThat(readout(probed)).as("the probes learnt").isNotEqualTo(probesStart);
+            assertThat(readout(plain)).as("frozen probes").containsExactlyElementsOf(probesStart);
+            try (NDManager step = m.newSubManager()) {
+                List<ai.djl.ndarray.NDArray> scores = probed.scores(step.randomUniform(0, 1,
+                        new ai.djl.ndarray.types.Shape(4, 1, 8, 8)), 0);
+                assertThat(scores.get(0).abs().sum().getFloat()).as("layer 0 scored by its probe").isPositive();
+            }
+        }
+    }
+
+    @Test
+    void cafosPredictorsLearnInTheReadOutStepAndTheBlocksStayAsDrawn() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(5);
+            Network net = NetworkBuilder.build(new ModelConfig("cafo-cnn", 0.25, 0, "none", "uniform-fan-in", 8,
+                    "dropout-conv-relu-bn"), new CafoObjective("sparsemax"), 1, 10, m);
+            TrainConfig c = new TrainConfig(1, 32, 0.05, 0.0, 0.0, 0.0, 1);
+            List<float[]> blocks = layers(net);
+            List<float[]> start = readout(net);
+            Batch batch;
+            try (Batches b = Batches.ordered(data().train(), data().normalization(), 32)) {
+                batch = b.next();
+            }
+            ReadOutStep.Result r;
+            try (NDManager step = net.manager().newSubManager()) {
+                r = ReadOutStep.run(net, Trainer.optimizers(net, c).get(net.layers().size()),
+                        net.features(ffcnn.predict.Evaluator.images(step, batch)), batch.labels(), 0.05);
+            }
+            // every predictor starts at 0: sparsemax of equal scores is uniform, its loss 1/2 - 1/(2K) = 0.45
+            assertThat(r.loss()).containsExactly(new float[] {0.45f, 0.45f, 0.45f},
+                    org.assertj.core.data.Offset.offset(1e-6f));
+            assertThat(r.correct()).hasSize(3);
+            for (long n : r.correct()) {
+                assertThat(n).isBetween(0L, 32L);
+            }
+            assertThat(layers(net)).as("the blocks").containsExactlyElementsOf(blocks);
+            assertThat(readout(net)).as("the predictors learnt").isNotEqualTo(start);
         }
     }
 

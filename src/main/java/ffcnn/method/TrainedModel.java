@@ -44,6 +44,12 @@ public record TrainedModel(RunConfig config, ModelFile.Header header, Network ne
         try (DataInputStream in = ModelFile.open(file)) {
             ModelFile.Header header = ModelFile.readHeader(file, in);
             RunConfig config = PresetLoader.fromTree(header.config(), file.toString());
+            ffcnn.nn.ReadOut.Rule rule = Methods.get(config.method()).objective(config.objective()).readOutRule();
+            if (rule != null && !config.predict().readout().equals(rule.kind())) {
+                throw new UserInputException(file + ": saved by an earlier ffcnn, whose " + config.method()
+                        + " kept its per-layer predictors in the layers (now the read-out " + rule.kind()
+                        + "); train it again");
+            }
             Network net = build(config, header.input()[0], header.state().classNames().size(), parent);
             List<Optimizer> opts = optimizers == null ? null : optimizers.apply(net);
             ModelFile.readBody(file, in, net, header.hasOptimizers() ? opts : null);

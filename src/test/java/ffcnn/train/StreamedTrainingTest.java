@@ -26,6 +26,8 @@ class StreamedTrainingTest {
         assertThat(data.train()).isInstanceOf(FolderSource.class);
         try (NDManager m = NDManager.newBaseManager()) {
             var net = TrainerTest.network(m);
+            List<float[]> initial = new ArrayList<>();
+            net.layers().forEach(l -> l.learnable().forEach(p -> initial.add(p.getArray().toFloatArray())));
             TrainConfig c = new TrainConfig(1, 8, 0.03, 0.003, 5e-4, 1.0, 1);
             List<EpochMetrics> seen = new ArrayList<>();
             TrainingListener listener = new TrainingListener() {
@@ -37,7 +39,14 @@ class StreamedTrainingTest {
             new Trainer(net, c, Trainer.optimizers(net, c), RunState.fresh("loss-aware", data.classNames()),
                     List.of(listener), null).fit(data, "caw-conv");
             assertThat(seen).hasSize(1);
-            assertThat(seen.get(0).testAccuracy().get("loss-aware")).isBetween(0.0, 1.0);
+            List<float[]> trained = new ArrayList<>();
+            net.layers().forEach(l -> l.learnable().forEach(p -> trained.add(p.getArray().toFloatArray())));
+            assertThat(trained).as("the layers learnt from the streamed batches").isNotEqualTo(initial);
+            // the epoch's test figure is the streamed test split's, every image of it scored once
+            double lastLayer = ffcnn.predict.Evaluator.scores(net, data.test(), data.normalization(), 8, 0)
+                    .layerAccuracy(net.layers().size() - 1);
+            assertThat(data.test().size()).isEqualTo(40);
+            assertThat(seen.get(0).testAccuracy().get("last-layer")).isEqualTo(lastLayer);
         }
     }
 }

@@ -76,24 +76,28 @@ class ReadOutAndGroupsTest {
                 data().classNames()), List.of(), null).fit(data(), "caw-conv");
     }
 
+    /** One read-out step of {@code net} at lr 0.05 on the first 32 training images. */
+    static ReadOutStep.Result readOutStep(Network net) {
+        TrainConfig c = new TrainConfig(1, 32, 0.05, 0.0, 0.0, 0.0, 1);
+        Optimizer opt = Trainer.optimizers(net, c).get(net.layers().size());
+        Batch batch;
+        try (Batches b = Batches.ordered(data().train(), data().normalization(), 32)) {
+            batch = b.next();
+        }
+        try (NDManager step = net.manager().newSubManager()) {
+            return ReadOutStep.run(net, opt, net.features(ffcnn.predict.Evaluator.images(step, batch)),
+                    batch.labels(), 0.05);
+        }
+    }
+
     @Test
     void aReadOutStepTrainsTheReadOutAloneAndNoGradientReachesTheLayers() {
         for (String kind : List.of("linear-heads", "neutral-linear")) {
             try (NDManager m = NDManager.newBaseManager()) {
                 Network net = network(m, kind);
-                TrainConfig c = new TrainConfig(1, 32, 0.05, 0.0, 0.0, 0.0, 1);
-                Optimizer opt = Trainer.optimizers(net, c).get(net.layers().size());
                 List<float[]> layersBefore = layers(net);
                 List<float[]> readoutBefore = readout(net);
-                Batch batch;
-                try (Batches b = Batches.ordered(data().train(), data().normalization(), 32)) {
-                    batch = b.next();
-                }
-                ReadOutStep.Result r;
-                try (NDManager step = net.manager().newSubManager()) {
-                    r = ReadOutStep.run(net, opt, net.features(ffcnn.predict.Evaluator.images(step, batch)),
-                            batch.labels(), 0.05);
-                }
+                ReadOutStep.Result r = readOutStep(net);
                 assertThat(r.loss()[0]).as(kind).isFinite().isPositive();
                 assertThat(layers(net)).as(kind + ": the layers").containsExactlyElementsOf(layersBefore);
                 for (LocalLayer l : net.layers()) {
@@ -164,18 +168,9 @@ class ReadOutAndGroupsTest {
             Engine.getInstance().setRandomSeed(5);
             Network net = NetworkBuilder.build(new ModelConfig("cafo-cnn", 0.25, 0, "none", "uniform-fan-in", 8,
                     "dropout-conv-relu-bn"), new CafoObjective("sparsemax"), 1, 10, m);
-            TrainConfig c = new TrainConfig(1, 32, 0.05, 0.0, 0.0, 0.0, 1);
             List<float[]> blocks = layers(net);
             List<float[]> start = readout(net);
-            Batch batch;
-            try (Batches b = Batches.ordered(data().train(), data().normalization(), 32)) {
-                batch = b.next();
-            }
-            ReadOutStep.Result r;
-            try (NDManager step = net.manager().newSubManager()) {
-                r = ReadOutStep.run(net, Trainer.optimizers(net, c).get(net.layers().size()),
-                        net.features(ffcnn.predict.Evaluator.images(step, batch)), batch.labels(), 0.05);
-            }
+            ReadOutStep.Result r = readOutStep(net);
             // every predictor starts at 0: sparsemax of equal scores is uniform, its loss 1/2 - 1/(2K) = 0.45
             assertThat(r.loss()).containsExactly(new float[] {0.45f, 0.45f, 0.45f},
                     org.assertj.core.data.Offset.offset(1e-6f));

@@ -59,18 +59,18 @@ public record DataBenchmark(double pipelineImages, double stepImages, int pipeli
         int trained = 0;
         long nanos;
         try (NDManager m = net.manager().newSubManager()) {
-            step(net, opts, m, pool.get(0));
+            step(net, opts, m, pool.get(0), train.bnRefresh());
             long t1 = System.nanoTime();
             for (int i = 0; i < stepBatches; i++) {
-                trained += step(net, opts, m, pool.get(i % pool.size()));
+                trained += step(net, opts, m, pool.get(i % pool.size()), train.bnRefresh());
             }
             nanos = System.nanoTime() - t1;
         }
         return new DataBenchmark(pipeline, trained / (nanos / 1e9), batches, stepBatches);
     }
 
-    private static int step(Network net, List<Optimizer> opts, NDManager m, Batch b) {
-        BatchStep.run(net, opts, m, b, 0, 0, 1e-3, l -> true, false, unit -> phase -> { });
+    private static int step(Network net, List<Optimizer> opts, NDManager m, Batch b, boolean refresh) {
+        BatchStep.run(net, opts, m, b, 0, 0, 1e-3, l -> true, false, refresh, unit -> phase -> { });
         return b.size();
     }
 }

@@ -38,7 +38,7 @@ public record PipelineBenchmark(double sequential, double pipelined, int[] bound
     public static PipelineBenchmark run(Network net, TrainConfig train, PipelineConfig pipeline, int threads,
             DataSplits data, int batchSize, int warmup, int batches, int rounds) {
         List<Optimizer> opts = Trainer.optimizers(net, train);
-        Pipeline piped = new Pipeline(net, opts, pipeline, threads);
+        Pipeline piped = new Pipeline(net, opts, pipeline, threads, train.bnRefresh());
         Engine.getInstance().setRandomSeed(1);
         List<Batch> pool = new ArrayList<>();
         int perRound = Math.max(1, batches / rounds);
@@ -47,7 +47,7 @@ public record PipelineBenchmark(double sequential, double pipelined, int[] bound
                 pool.add(source.next());
             }
         }
-        sequential(net, opts, pool.subList(0, Math.min(warmup, pool.size())));
+        sequential(net, opts, pool.subList(0, Math.min(warmup, pool.size())), train.bnRefresh());
         piped.run(pool.subList(0, Math.min(pool.size(), Math.max(2, warmup))).iterator(), 0, 0.03, l -> true,
                 f -> BatchStep.trainReadOut(net, opts, f, 0, 0.03));
         long seqNanos = 0;
@@ -60,7 +60,7 @@ public record PipelineBenchmark(double sequential, double pipelined, int[] bound
                 round.add(pool.get(i % pool.size()));
             }
             long t0 = System.nanoTime();
-            seqImages += sequential(net, opts, round);
+            seqImages += sequential(net, opts, round, train.bnRefresh());
             long t1 = System.nanoTime();
             int[] images = {0};
             piped.run(round.iterator(), 0, 0.03, l -> true, f -> {
@@ -75,10 +75,10 @@ public record PipelineBenchmark(double sequential, double pipelined, int[] bound
                 piped.bounds(), piped.stageThreads());
     }
 
-    private static int sequential(Network net, List<Optimizer> opts, List<Batch> batches) {
+    private static int sequential(Network net, List<Optimizer> opts, List<Batch> batches, boolean refresh) {
         int images = 0;
         for (Batch b : batches) {
-            BatchStep.run(net, opts, net.manager(), b, 0, 0, 0.03, l -> true, false, BatchStep.Clocks.NONE);
+            BatchStep.run(net, opts, net.manager(), b, 0, 0, 0.03, l -> true, false, refresh, BatchStep.Clocks.NONE);
             images += b.size();
         }
         return images;

@@ -86,7 +86,7 @@ public record TrainingBenchmark(double images, double bareImages, PhaseTimes ffc
                 pool.add(source.next());
             }
             for (int i = 0; i < warmup; i++) {
-                ffcnnBatch(net, opts, m, pool.get(i % pool.size()), new PhaseTimes(specs.size()));
+                ffcnnBatch(net, opts, m, pool.get(i % pool.size()), train.bnRefresh(), new PhaseTimes(specs.size()));
                 if (reference) {
                     bareBatch(bare, m, pool.get(i % pool.size()), new PhaseTimes(specs.size()));
                 }
@@ -96,7 +96,7 @@ public record TrainingBenchmark(double images, double bareImages, PhaseTimes ffc
             for (int r = 0; r < rounds; r++) {
                 long t0 = System.nanoTime();
                 for (int i = 0; i < perRound; i++) {
-                    images += ffcnnBatch(net, opts, m, pool.get(i % pool.size()), ffcnnTimes);
+                    images += ffcnnBatch(net, opts, m, pool.get(i % pool.size()), train.bnRefresh(), ffcnnTimes);
                 }
                 long t1 = System.nanoTime();
                 for (int i = 0; reference && i < perRound; i++) {
@@ -110,8 +110,9 @@ public record TrainingBenchmark(double images, double bareImages, PhaseTimes ffc
                 bareTimes);
     }
 
-    private static int ffcnnBatch(Network net, List<Optimizer> opts, NDManager m, Batch b, PhaseTimes times) {
-        BatchStep.run(net, opts, m, b, 0, 0, 0.03, l -> true, false, unit -> {
+    private static int ffcnnBatch(Network net, List<Optimizer> opts, NDManager m, Batch b, boolean refresh,
+            PhaseTimes times) {
+        BatchStep.run(net, opts, m, b, 0, 0, 0.03, l -> true, false, refresh, unit -> {
             long[] last = {System.nanoTime()};
             return phase -> {
                 long now = System.nanoTime();

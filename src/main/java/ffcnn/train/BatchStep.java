@@ -125,12 +125,12 @@ public final class BatchStep {
     /**
      * Trains {@code net} on {@code batch}; throws {@link DivergenceException} (batch {@code index}) on a
      * non-finite loss, before that unit's update. A unit learns when it has parameters that are not frozen and
-     * {@code learns} holds for one of its
-     * layers; otherwise it only passes its output on.
+     * {@code learns} holds for one of its layers; otherwise it only passes its output on. {@code refresh}
+     * ({@code train.bn_refresh}): batch norm's second pass after each unit's step; then the read-out's step.
      */
     public static Result run(Network net, List<Optimizer> opts, NDManager parent, Batch batch, int epoch, int index,
-            double lr, IntPredicate learns, boolean measure, Clocks clocks) {
-        try (InFlight f = start(net, parent, batch, index, measure, false)) {
+            double lr, IntPredicate learns, boolean measure, boolean refresh, Clocks clocks) {
+        try (InFlight f = start(net, parent, batch, index, measure, refresh)) {
             runUnits(net, opts, f, 0, net.units().size(), epoch, lr, learns, clocks);
             trainReadOut(net, opts, f, epoch, lr);
             return f.result();

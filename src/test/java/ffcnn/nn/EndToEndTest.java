@@ -80,7 +80,7 @@ class EndToEndTest {
                     seen[0] = twinW0.getGradient().toFloatArray();
                 }
             };
-            BatchStep.run(twin, Trainer.optimizers(twin, TRAIN), m, b, 0, 0, 0.01, l -> true, false, u -> twinCapture);
+            BatchStep.run(twin, Trainer.optimizers(twin, TRAIN), m, b, 0, 0, 0.01, l -> true, false, false, u -> twinCapture);
             assertThat(seen[0]).containsExactly(expected);
         }
     }
@@ -94,7 +94,7 @@ class EndToEndTest {
             Objective[] objectives = {caw, new BackpropObjective(0)};
             for (int i = 0; i < 2; i++) {
                 Network net = net(m, objectives[i], "resnet17", 0.2, 0.1);
-                bytes[i] = BatchStep.run(net, Trainer.optimizers(net, TRAIN), m, batch(16, 32), 0, 0, 0.01, l -> true, true,
+                bytes[i] = BatchStep.run(net, Trainer.optimizers(net, TRAIN), m, batch(16, 32), 0, 0, 0.01, l -> true, true, false,
                         BatchStep.Clocks.NONE).peakBytes();
                 net.close();
             }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * CaFo learns for real with its blocks left random: the quick preset (2 epochs) on the first 10,000 training
  * images, scored on the first 2,000 test images (chance is 10 %). Measured on this project's 2-core machine:
- * MNIST 96.7 %, Fashion-MNIST 88.9 %.
+ * MNIST 96.50 %, Fashion-MNIST 88.70 % (every block 87.35-89.20 %).
  */
 @Tag("learning")
 class CafoLearningTest {

@@ -76,6 +76,20 @@ class PresetLoaderTest {
     }
 
     @Test
+    void fastPresetsTrainTheHalfWidthTinyCnnOnEveryTrainingImagePipelined() { // README, "fast" presets
+        for (String d : List.of("fashion-mnist", "mnist")) {
+            RunConfig c = PresetLoader.load("caw-conv", d, "fast", List.of());
+            assertThat(c.model().arch()).isEqualTo("tiny-cnn");
+            assertThat(c.model().width()).isEqualTo(0.5);
+            assertThat(c.model().dropout()).isZero();
+            assertThat(c.data().validSize()).as("every official training image").isZero();
+            assertThat(c.train().pipelined()).isTrue();
+            assertThat(c.train().batchSize()).isEqualTo(64);
+            assertThat(c.train().epochs()).isEqualTo(d.equals("mnist") ? 2 : 5);
+        }
+    }
+
+    @Test
     void everyPresetBinds() {
         for (String d : List.of("mnist", "fashion-mnist", "cifar10")) {
             for (String p : List.of("paper", "quick")) {

@@ -85,7 +85,7 @@ class PresetLoaderTest {
             assertThat(c.data().validSize()).as("every official training image").isZero();
             assertThat(c.train().pipelined()).isTrue();
             assertThat(c.train().batchSize()).isEqualTo(64);
-            assertThat(c.train().epochs()).isEqualTo(d.equals("mnist") ? 2 : 5);
+            assertThat(c.train().epochs()).isEqualTo(d.equals("mnist") ? 3 : 5);
         }
     }
 

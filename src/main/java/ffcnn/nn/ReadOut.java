@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * A trainable read-out: a learning unit of its own on detached features of some of the network's layers, with its
  * own optimiser (parameter group {@code readout}) and its own saved state. No gradient reaches the network: its
- * features are detached, taken after the layers' step on a batch, in evaluation mode. Two families:
+ * features are detached, taken after the layers' step on a batch in evaluation mode (or, for the backprop
+ * baseline's probes, from the step's own forward pass). Two families:
  *
  * <pre>
  * one classifier over layers from..L-1 ({@code predict.readout_from}), trained with cross-entropy on the summed
@@ -30,7 +31,9 @@ import java.util.List;
  * learning with the objective's {@link Rule} and giving that layer's class scores, on its activations y_l:
  *   block-predictors (CaFo, specs/baselines.md 5):  z_l = flatten(y_l) W_l^T, W_l zero-initialised, no bias
  *   linear-probes    (the backprop baseline's):     z_l = GAP(y_l) W_l^T + b_l, PyTorch's nn.Linear initialisation,
- *                    drawn where the layer's head was (right after the layer), so the network starts the same
+ *                    drawn where the layer's head was (right after the layer), so the network starts the same;
+ *                    its features are the training step's own activations (training mode), detached as the step
+ *                    passes, so the probes cost no further pass over the network
  * </pre>
  */
 public final class ReadOut extends FixedShapeBlock {
@@ -60,15 +63,17 @@ public final class ReadOut extends FixedShapeBlock {
      * @param pooled      features are per-channel means (else the whole flattened map)
      * @param activations reads the layers' activations y (else the normalised outputs z they pass on)
      * @param perLayer    a predictor per layer, each scoring its layer (else one classifier over the layers)
+     * @param fromStep    its features are taken from the training step's own forward pass (else from a further pass
+     *                    in evaluation mode after the step)
      */
-    private record Kind(String name, boolean pooled, boolean activations, boolean perLayer) {
+    private record Kind(String name, boolean pooled, boolean activations, boolean perLayer, boolean fromStep) {
     }
 
     private static final List<Kind> ALL = List.of(
-            new Kind("linear-heads", true, false, false),
-            new Kind("neutral-linear", false, false, false),
-            new Kind("block-predictors", false, true, true),
-            new Kind("linear-probes", true, true, true));
+            new Kind("linear-heads", true, false, false, false),
+            new Kind("neutral-linear", false, false, false, false),
+            new Kind("block-predictors", false, true, true, false),
+            new Kind("linear-probes", true, true, true, true));
 
     /** Every kind. */
     public static final List<String> KINDS = ALL.stream().map(Kind::name).toList();
@@ -145,6 +150,14 @@ public final class ReadOut extends FixedShapeBlock {
     /** Whether it is a predictor per layer, each scoring its layer (else one classifier with a strategy). */
     public boolean perLayer() {
         return kind.perLayer();
+    }
+
+    /**
+     * Whether its features are the training step's own activations, detached as the step passes (else a further
+     * evaluation-mode pass after the step gives them).
+     */
+    public boolean fromStep() {
+        return kind.fromStep();
     }
 
     /** Whether it reads layer {@code l}. */

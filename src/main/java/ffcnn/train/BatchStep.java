@@ -59,6 +59,8 @@ public final class BatchStep {
         private final long[] correct;
         private final long[] layerBytes;
         private final boolean readOut;
+        private final boolean fromStep;
+        private final List<NDArray> stepFeatures = new java.util.ArrayList<>();
         private final boolean refresh;
         private long peak;
         private NDArray x;
@@ -69,6 +71,7 @@ public final class BatchStep {
         private InFlight(Network net, NDManager parent, Batch batch, int index, boolean measure, boolean refresh) {
             int layers = net.layers().size();
             this.readOut = net.readout() != null && !net.readout().learnable().isEmpty();
+            this.fromStep = readOut && net.readout().fromStep();
             this.refresh = refresh;
             this.step = parent.newSubManager();
             this.batch = batch;
@@ -91,10 +94,14 @@ public final class BatchStep {
         }
 
         /**
-         * The read-out's features of the batch (its neutral input after the layers' updates on it), once it has
-         * passed every unit; null when the network has no read-out to train.
+         * The read-out's features of the batch (its neutral input after the layers' updates on it, or the training
+         * step's own activations for a read-out that learns from them), once it has passed every unit; null when the
+         * network has no read-out to train.
          */
         public List<NDArray> readOutFeatures() {
+            if (fromStep) {
+                return stepFeatures;
+            }
             return features == null ? null : features.features();
         }
 
@@ -187,15 +194,20 @@ public final class BatchStep {
             boolean update = java.util.stream.IntStream.range(from, to).anyMatch(learns)
                     && opts.subList(from, to).stream().anyMatch(o -> !o.isEmpty()); // all frozen: nothing learns
             LocalStep.Result[] r = new LocalStep.Result[1];
-            f.x = LayerScope.run(f.x, f.pass, unitInput -> {
+            NDList kept = LayerScope.run(f.x, f.pass, unitInput -> {
                 r[0] = LocalStep.run(net.layers().subList(from, to), opts.subList(from, to), unitInput, f.pass,
-                        f.targets, epoch, lr, update, f.measure ? f.step : null, clock);
+                        f.targets, epoch, lr, update, f.measure ? f.step : null, clock,
+                        f.fromStep ? net.readout() : null, from);
                 if (r[0].next() == null) {
                     int bad = firstNonFinite(r[0].loss());
                     throw new DivergenceException(epoch, f.index, from + bad, r[0].loss()[bad]);
                 }
-                return new NDList(r[0].next());
-            }).get(0);
+                NDList out = new NDList(r[0].next());
+                out.addAll(r[0].features());
+                return out;
+            });
+            f.x = kept.get(0);
+            f.stepFeatures.addAll(kept.subList(1, kept.size()));
             System.arraycopy(r[0].loss(), 0, f.loss, from, to - from);
             System.arraycopy(r[0].taskLoss(), 0, f.task, from, to - from);
             System.arraycopy(r[0].correct(), 0, f.correct, from, to - from);
@@ -213,7 +225,7 @@ public final class BatchStep {
             }
             net.advance(f.statistics, first, end);
         }
-        if (f.readOut) {
+        if (f.readOut && !f.fromStep) {
             if (f.features == null) {
                 f.features = net.readOutPass(Evaluator.images(f.step, f.batch));
             }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ffcnn.encoding.Targets;
 import ffcnn.nn.LocalLayer;
 import ffcnn.nn.LocalLoss;
+import ffcnn.nn.ReadOut;
 import ffcnn.nn.ResidualPass;
 import java.util.List;
 
@@ -32,7 +33,8 @@ public final class LocalStep {
      * @param bytes bytes of the arrays alive in the step's manager just before the backward pass, when
      *              measured (else 0)
      */
-    public record Result(NDArray next, float[] loss, float[] taskLoss, long[] correct, long bytes) {
+    public record Result(NDArray next, float[] loss, float[] taskLoss, long[] correct, long bytes,
+            List<NDArray> features) {
     }
 
     private LocalStep() {
@@ -42,10 +44,13 @@ public final class LocalStep {
      * Runs the unit {@code layers} (with one optimiser each) on input {@code x}; {@code pass} carries the
      * residual shortcut across layers. With a {@code measured} manager, counts the bytes alive in it (and its
      * children) before backward. Without {@code update} the unit only computes its output and losses: no
-     * gradient, no optimiser step (a frozen layer).
+     * gradient, no optimiser step (a frozen layer). With a read-out that learns from the step's own activations
+     * ({@link ReadOut#fromStep}), the result carries, detached, its feature of every layer of the unit it reads
+     * ({@code first}: the unit's first layer's index in the network).
      */
     public static Result run(List<LocalLayer> layers, List<Optimizer> opts, NDArray x, ResidualPass pass,
-            Targets targets, int epoch, double lr, boolean update, NDManager measured, Clock clock) {
+            Targets targets, int epoch, double lr, boolean update, NDManager measured, Clock clock, ReadOut read,
+            int first) {
         int n = layers.size();
         NDArray[] ys = new NDArray[n];
         LocalLoss[] losses = new LocalLoss[n];
@@ -70,7 +75,7 @@ public final class LocalStep {
             clock.phaseEnd(1);
             for (float t : totals) {
                 if (!Float.isFinite(t)) {
-                    return new Result(null, totals, null, null, 0);
+                    return new Result(null, totals, null, null, 0, List.of());
                 }
             }
             if (measured != null) {
@@ -91,10 +96,16 @@ public final class LocalStep {
             task[i] = losses[i].taskLoss().getFloat();
             correct[i] = losses[i].correct().getLong();
         }
+        List<NDArray> features = new java.util.ArrayList<>();
+        for (int i = 0; read != null && i < n; i++) {
+            if (read.reads(first + i)) {
+                features.add(read.feature(ys[i], null));
+            }
+        }
         LocalLayer last = layers.get(n - 1);
         NDArray next = pass.next(last.spec().link(), last.passOn(ys[n - 1]));
         clock.phaseEnd(4);
-        return new Result(next, totals, task, correct, bytes);
+        return new Result(next, totals, task, correct, bytes, features);
     }
 
     /** Bytes of every array alive in {@code manager} and its children. */

@@ -71,9 +71,10 @@ class ReadOutAndGroupsTest {
         return out;
     }
 
-    static void fit(Network net, TrainConfig c) {
-        new Trainer(net, c, Trainer.optimizers(net, c), RunState.fresh("loss-aware",
-                data().classNames()), List.of(), null).fit(data(), "caw-conv");
+    static RunState fit(Network net, TrainConfig c) {
+        RunState state = RunState.fresh("loss-aware", data().classNames());
+        new Trainer(net, c, Trainer.optimizers(net, c), state, List.of(), null).fit(data(), "caw-conv");
+        return state;
     }
 
     /** One read-out step of {@code net} at lr 0.05 on the first 32 training images. */
@@ -148,12 +149,18 @@ class ReadOutAndGroupsTest {
             assertThat(probed.layers()).extracting(l -> l.head().predicts()).containsExactly(false, false, false,
                     true);
             List<float[]> probesStart = readout(probed);
-            fit(probed, groups(learns, learns, learns));
+            RunState trained = fit(probed, groups(learns, learns, learns));
             fit(plain, groups(learns, learns, new GroupConfig(false, 0.03, 5e-4)));
             assertThat(layers(probed)).as("the network, with and without its probes learning")
                     .containsExactlyElementsOf(layers(plain));
             assertThat(readout(probed)).as("the probes learnt").isNotEqualTo(probesStart);
             assertThat(readout(plain)).as("frozen probes").containsExactlyElementsOf(probesStart);
+            // the probes learn from the step's own activations, and their losses are their layers' training figures
+            assertThat(probes.fromStep()).isTrue();
+            List<LayerMetrics> figures = trained.history().get(0).layers();
+            for (int l = 0; l < 3; l++) {
+                assertThat(figures.get(l).loss()).as("layer %d's probe loss", l).isPositive().isFinite();
+            }
             try (NDManager step = m.newSubManager()) {
                 List<ai.djl.ndarray.NDArray> scores = probed.scores(step.randomUniform(0, 1,
                         new ai.djl.ndarray.types.Shape(4, 1, 8, 8)), 0);

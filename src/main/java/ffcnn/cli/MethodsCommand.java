@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         description = "List methods and their presets; with --details, what each preset trains and the paper's figure.")
 public final class MethodsCommand implements Runnable {
 
-    static final List<String> PRESETS = List.of("paper", "quick", "tiny", "vgg", "x3");
+    static final List<String> PRESETS = List.of("paper", "quick", "fast", "tiny", "vgg", "x3", "loewex");
 
     @Option(names = "--details", description = "Per preset: network, epochs, batch size, learning rate, and its aim.")
     boolean details;

@@ -135,7 +135,8 @@ class CommandsTest extends CommandLineTest {
         assertThat(run("methods", "--details", "caw-conv")).as(err.toString()).isZero();
         assertThat(out.toString()).contains("caw-conv", "  cifar10\n",
                 "    paper  resnet17 x1.0, ", "epochs, batch ", "Paper: 89.37 %",
-                "    quick  tiny-cnn", "CPU-sized CAW-Conv on CIFAR-10").doesNotContain("cwcomp");
+                "    quick  tiny-cnn", "CPU-sized CAW-Conv on CIFAR-10", "    fast   tiny-cnn x0.5, 5 epochs, batch 64")
+                .doesNotContain("cwcomp");
         writers();
         assertThat(run("methods", "nope")).isEqualTo(2);
         assertOneErrorLine("unknown method 'nope'");

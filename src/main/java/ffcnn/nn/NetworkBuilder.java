@@ -85,7 +85,7 @@ public final class NetworkBuilder {
     /**
      * The read-out {@code readout} asks for: the per-layer predictors of the layers whose head does not predict,
      * which {@code rule} trains (then {@code readout} must be the rule's kind), or else a classifier over layers
-     * {@code from..L-1} (null for {@code none}).
+     * {@code from..L-1} (null for {@code none}; an unknown kind is refused by {@link ReadOut}'s constructor).
      */
     private static ReadOut readOut(String readout, int from, List<LayerContext> contexts, List<ObjectiveHead> heads,
             ReadOut.Rule rule) {
@@ -108,10 +108,6 @@ public final class NetworkBuilder {
         }
         if (readout.equals("none")) {
             return null;
-        }
-        if (!ReadOut.KINDS.contains(readout)) {
-            throw new UserInputException("unknown predict.readout '" + readout + "' (known: none, "
-                    + String.join(", ", ReadOut.KINDS) + ")");
         }
         int layers = contexts.size();
         if (from >= layers && layers > 1) {

@@ -162,6 +162,9 @@ public final class PresetLoader {
             if (!train.has("bn_refresh")) {
                 train.put("bn_refresh", false);
             }
+            if (!train.has("eval_every")) {
+                train.put("eval_every", 1);
+            }
             ObjectNode pipeline = train.get("pipeline") instanceof ObjectNode p ? p : train.putObject("pipeline");
             ObjectNode defaults = YAML.valueToTree(ffcnn.train.PipelineConfig.DEFAULT);
             defaults.fieldNames().forEachRemaining(key -> {

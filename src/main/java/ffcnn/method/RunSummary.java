@@ -20,7 +20,7 @@ import java.util.Map;
 
 /**
  * summary.json: the headline figures of a finished run. {@code testAccuracy} is the final epoch's test
- * accuracy with the default strategy; {@code bestTestAccuracy} the best over epochs (the official code
+ * accuracy with the default strategy; {@code bestTestAccuracy} the best over the scored epochs (the official code
  * tracks that maximum, specs/caw-conv.md 10.3). Memory: {@code peakRssBytes} is the process's peak resident
  * set (native tensors and Java heap together), {@code peakHeapBytes} the Java heap's share, and
  * {@code peakStepBytes} the most bytes one training step's arrays held at once (just before a backward pass),
@@ -50,7 +50,8 @@ public record RunSummary(String method, String dataset, String arch, int epochs,
         List<EpochMetrics> h = state.history();
         EpochMetrics last = h.get(h.size() - 1);
         String strategy = config.predict().strategy();
-        double best = h.stream().mapToDouble(m -> m.testAccuracy().get(strategy)).max().orElse(Double.NaN);
+        double best = h.stream().filter(m -> m.testAccuracy().containsKey(strategy))
+                .mapToDouble(m -> m.testAccuracy().get(strategy)).max().orElse(Double.NaN);
         double trainSeconds = h.stream().mapToDouble(EpochMetrics::trainSeconds).sum();
         double evalSeconds = h.stream().mapToDouble(EpochMetrics::evalSeconds).sum();
         long images = (long) data.train().size() * h.size();

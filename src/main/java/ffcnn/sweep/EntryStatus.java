@@ -14,12 +14,13 @@ import java.nio.file.Path;
  *
  * @param entry        the entry
  * @param status       as above; a failure reads {@code failed: <error>}
- * @param testAccuracy the finished run's test accuracy (a fraction), else null
+ * @param testAccuracy the finished run's test accuracy (a fraction, last epoch), else null
+ * @param bestTestAccuracy the finished run's best test accuracy over its epochs (a fraction), else null
  * @param trainSeconds the finished run's training seconds, else null
  * @param result       the recorded result of its last attempt, or null
  */
-public record EntryStatus(SweepEntry entry, String status, Double testAccuracy, Double trainSeconds,
-        EntryResult result) {
+public record EntryStatus(SweepEntry entry, String status, Double testAccuracy, Double bestTestAccuracy,
+        Double trainSeconds, EntryResult result) {
 
     public static EntryStatus read(Path sweepDir, SweepEntry e) {
         Path runDir = sweepDir.resolve(e.dir());
@@ -27,14 +28,14 @@ public record EntryStatus(SweepEntry entry, String status, Double testAccuracy, 
         Path summary = runDir.resolve(PlannedRun.SUMMARY);
         if (Files.isRegularFile(summary)) {
             JsonNode s = JsonFiles.read(summary, JsonNode.class);
-            return new EntryStatus(e, "finished", number(s.path("test_accuracy")), number(s.path("train_seconds")),
-                    result);
+            return new EntryStatus(e, "finished", number(s.path("test_accuracy")),
+                    number(s.path("best_test_accuracy")), number(s.path("train_seconds")), result);
         }
         if (result != null && result.status().equals(EntryResult.FAILED)) {
-            return new EntryStatus(e, "failed: " + result.message(), null, null, result);
+            return new EntryStatus(e, "failed: " + result.message(), null, null, null, result);
         }
         String status = RunFolder.isRun(runDir) ? RunFolder.read(runDir).status() : "not started";
-        return new EntryStatus(e, status, null, null, result);
+        return new EntryStatus(e, status, null, null, null, result);
     }
 
     public boolean finished() {

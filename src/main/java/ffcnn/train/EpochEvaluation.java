@@ -7,6 +7,7 @@ import ffcnn.predict.Evaluation;
 import ffcnn.predict.Evaluator;
 import ffcnn.predict.PredictionStrategy;
 import ffcnn.predict.Strategies;
+import ffcnn.predict.WeightedLayers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +61,25 @@ final class EpochEvaluation {
         double evalSeconds = (System.nanoTime() - start) / 1e9;
         return new EpochMetrics(epoch, lr, trainSeconds, evalSeconds, data.train().size() / trainSeconds, validAcc,
                 testAcc, perLayer, test.topFiveAccuracies());
+    }
+
+    /**
+     * The end of an epoch that is not scored ({@code train.eval_every}): training figures only, no validation or
+     * test accuracy; the loss-aware weights follow this epoch's losses, best-range keeps the range last chosen.
+     */
+    static EpochMetrics unscored(Network net, int epoch, double lr, double trainSeconds, int trainImages,
+            LayerStats[] stats, double[] losses, RunState state) {
+        List<LayerMetrics> perLayer = new ArrayList<>();
+        for (int l = 0; l < stats.length; l++) {
+            perLayer.add(new LayerMetrics(l, stats[l].meanLoss(), losses[l], stats[l].accuracy(), Double.NaN,
+                    Double.NaN, net.layers().get(l).head().diagnostics(epoch)));
+        }
+        ModelState old = state.model();
+        int[] range = WeightedLayers.bestRange(old.strategies().get("best-range"), stats.length).span();
+        state.update(new ModelState(epoch, Strategies.states(strategies(losses, range, readout(net))), old.strategy(),
+                old.classNames()));
+        return new EpochMetrics(epoch, lr, trainSeconds, 0, trainImages / trainSeconds, Map.of(), Map.of(), perLayer,
+                Map.of());
     }
 
     /** The read-out of {@code net}: its kind, or {@code none}. */

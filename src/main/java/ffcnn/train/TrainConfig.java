@@ -28,12 +28,15 @@ import java.util.List;
  *                    without gradient, so that batch norm updates its running statistics a second time, with the
  *                    updated weights: what CwComp's official loop does by predicting the training batch in
  *                    training mode after every step (specs/baselines.md 6); needs {@code model.dropout} 0
+ * @param evalEvery   the validation and test splits are scored after every {@code evalEvery}-th epoch and after
+ *                    the last (1: after every epoch); the epochs between have training figures only, which
+ *                    saves the evaluation's time where only the final figure matters (the {@code fast} presets)
  */
 public record TrainConfig(int epochs, int batchSize, double lr, double lrMin, double weightDecay, double gradClip,
         long seed, List<List<Integer>> layerEpochs, String optimizer, double momentum, ParameterGroups groups,
         String schedule, PipelineConfig pipeline,
         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT)
-        boolean bnRefresh) {
+        boolean bnRefresh, int evalEvery) {
 
     /** {@link #optimizer} of {@link AdamW}. */
     public static final String ADAMW = "adamw";
@@ -83,6 +86,15 @@ public record TrainConfig(int epochs, int batchSize, double lr, double lrMin, do
         if (pipeline == null) {
             pipeline = PipelineConfig.DEFAULT;
         }
+        positive("train.eval_every", evalEvery);
+    }
+
+    /** Scored after every epoch. */
+    public TrainConfig(int epochs, int batchSize, double lr, double lrMin, double weightDecay, double gradClip,
+            long seed, List<List<Integer>> layerEpochs, String optimizer, double momentum, ParameterGroups groups,
+            String schedule, PipelineConfig pipeline, boolean bnRefresh) {
+        this(epochs, batchSize, lr, lrMin, weightDecay, gradClip, seed, layerEpochs, optimizer, momentum, groups,
+                schedule, pipeline, bnRefresh, 1);
     }
 
     /** Batch norm's running statistics updated once per batch, by the step itself. */
@@ -136,7 +148,12 @@ public record TrainConfig(int epochs, int batchSize, double lr, double lrMin, do
     /** This config with {@code epochs} epochs in all (the cosine period follows). */
     public TrainConfig withEpochs(int epochs) {
         return new TrainConfig(epochs, batchSize, lr, lrMin, weightDecay, gradClip, seed, layerEpochs, optimizer,
-                momentum, groups, schedule, pipeline, bnRefresh);
+                momentum, groups, schedule, pipeline, bnRefresh, evalEvery);
+    }
+
+    /** Whether the validation and test splits are scored after epoch {@code epoch} (0-based). */
+    public boolean evaluates(int epoch) {
+        return (epoch + 1) % evalEvery == 0 || epoch + 1 >= epochs;
     }
 
     /** Whether batches go through the units by {@link Pipeline}. */

@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * The training loop. Per batch, each learning unit in turn ({@link BatchStep}): for forward-only methods
  * each layer: forward on its detached input, local loss, backward (reaching only that layer), clip and
- * optimiser step (AdamW or SGD), then its normalised output goes to the next layer. Per epoch: evaluation on the validation and test splits and a checkpoint. Side concerns
+ * optimiser step (AdamW or SGD), then its normalised output goes to the next layer. Per epoch: evaluation on the validation and test splits (every {@code train.eval_every}-th epoch and the last) and a checkpoint. Side concerns
  * (progress, logs, charts) are {@link TrainingListener}s.
  */
 public final class Trainer {
@@ -164,8 +164,9 @@ public final class Trainer {
         for (int l = 0; l < stats.length; l++) {
             losses[l] = stats[l].meanTaskLoss();
         }
-        return EpochEvaluation.evaluate(net, data, epoch, lr, trainSeconds, stats, losses, config.batchSize(),
-                state);
+        return config.evaluates(epoch)
+                ? EpochEvaluation.evaluate(net, data, epoch, lr, trainSeconds, stats, losses, config.batchSize(), state)
+                : EpochEvaluation.unscored(net, epoch, lr, trainSeconds, data.train().size(), stats, losses, state);
     }
 
     /** One batch through every layer, then the read-out's step. */

@@ -52,18 +52,21 @@ class ReproduceCommandTest extends CommandLineTest {
                 List.of(row.preset()), 2, List.of(), Map.of()));
         Manifest.create(folder, entries);
         double[] accuracies = {0.90, 0.92};
+        double[] best = {0.91, 0.93};
         for (SweepEntry e : entries) {
             Path run = Files.createDirectories(folder.resolve(e.dir()));
             Files.writeString(run.resolve("config.yaml"), PresetLoader.toYaml(
                     PresetLoader.load(e.method(), e.dataset(), e.preset(), e.overrides())));
             Files.writeString(run.resolve("summary.json"),
-                    "{\"test_accuracy\": " + accuracies[e.index()] + ", \"train_seconds\": 100}");
+                    "{\"test_accuracy\": " + accuracies[e.index()] + ", \"best_test_accuracy\": " + best[e.index()]
+                            + ", \"train_seconds\": 100}");
         }
         Files.createDirectories(dir.resolve("not-a-row"));
         assertThat(run("reproduce", "--report", dir.toString())).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("| cwcomp.fashion-mnist | 92.31 | 91.00 | 1.41 | 2/2 | -1.31 | 100 |")
+        assertThat(out.toString()).contains("| cwcomp.fashion-mnist | 92.31 | 91.00 | 1.41 | 92.00 | 2/2 | -1.31 | -0.31 | 100 |")
                 .doesNotContain("not-a-row");
-        assertThat(Files.readAllLines(dir.resolve("reproduce.csv"))).hasSize(2);
+        assertThat(Files.readAllLines(dir.resolve("reproduce.csv"))).hasSize(2)
+                .anySatisfy(l -> assertThat(l).startsWith("cwcomp.fashion-mnist,92.31,,91.0,1.41").contains(",92.0"));
         assertThat(ImageIO.read(dir.resolve("reproduce.png").toFile())).isNotNull();
         writers();
         assertThat(run("reproduce", "--report", dir.resolve("missing").toString())).isEqualTo(2);

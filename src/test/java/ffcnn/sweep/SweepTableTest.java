@@ -43,6 +43,7 @@ class SweepTableTest {
         assertThat(a.finished()).isEqualTo(3);
         assertThat(a.accuracy().mean()).isCloseTo(92.0, within(1e-9));
         assertThat(a.accuracy().std()).isCloseTo(2.0, within(1e-9));
+        assertThat(a.best().mean()).isCloseTo(93.0, within(1e-9));
         SweepTable.Row b = table.rows().get(1);
         assertThat(b.finished()).isEqualTo(1);
         assertThat(b.failed()).isEqualTo(1);
@@ -50,7 +51,7 @@ class SweepTableTest {
         assertThat(b.accuracy().std()).isNaN();
 
         String md = table.write(dir, "ffcnn sweep spec.yaml --out x");
-        assertThat(md).contains("| cwcomp fashion-mnist quick model.width=0.5 | 3/3 | 0 | 92.00 | 2.00 | 90.00 | 94.00",
+        assertThat(md).contains("| cwcomp fashion-mnist quick model.width=0.5 | 3/3 | 0 | 92.00 | 2.00 | 90.00 | 94.00 | 93.00 |",
                 "| cwcomp fashion-mnist quick model.width=1.0 | 1/3 | 1 | 80.00 | – |", "ffcnn sweep spec.yaml");
         assertThat(Files.readAllLines(dir.resolve(SweepTable.CSV))).hasSize(3)
                 .anySatisfy(l -> assertThat(l).startsWith("cwcomp fashion-mnist quick model.width=0.5,3,3,0,92.0,2.0,"));
@@ -61,7 +62,8 @@ class SweepTableTest {
 
     private static void finish(Path dir, SweepEntry e, double accuracy) throws IOException {
         Path run = Files.createDirectories(dir.resolve(e.dir()));
-        Files.writeString(run.resolve("summary.json"), "{\"test_accuracy\": " + accuracy + ", \"train_seconds\": 10}");
+        Files.writeString(run.resolve("summary.json"), "{\"test_accuracy\": " + accuracy + ", \"best_test_accuracy\": "
+                + (accuracy + 0.01) + ", \"train_seconds\": 10}");
         EntryResult.of(e.index(), 0, "", 12.0, 2).write(dir);
     }
 }

@@ -130,6 +130,38 @@ class TrainerTest {
         }
     }
 
+    @Test
+    void evalEveryScoresEveryNthEpochAndTheLastAndTrainsAsEveryEpochWould() {
+        List<List<EpochMetrics>> histories = new ArrayList<>();
+        List<List<float[]>> trained = new ArrayList<>();
+        for (int every : new int[] {1, 2}) {
+            try (NDManager m = NDManager.newBaseManager()) {
+                Network net = network(m);
+                TrainConfig c = new TrainConfig(3, 16, 0.03, 0.003, 5e-4, 1.0, 1, List.of(), TrainConfig.ADAMW,
+                        0.9, null, TrainConfig.SEQUENTIAL, null, false, every);
+                RunState state = RunState.fresh("loss-aware", synthetic(1).classNames());
+                new Trainer(net, c, Trainer.optimizers(net, c), state, List.of(), null).fit(synthetic(64), "caw-conv");
+                histories.add(state.history());
+                trained.add(weights(net));
+            }
+        }
+        List<EpochMetrics> scored = histories.get(1);
+        assertThat(histories.get(0)).allSatisfy(e -> assertThat(e.testAccuracy()).containsKey("loss-aware"));
+        assertThat(scored.get(0).testAccuracy()).isEmpty(); // epoch 1 of 3: not scored
+        assertThat(scored.get(0).evalSeconds()).isZero();
+        assertThat(scored.get(0).layers()).allSatisfy(l -> assertThat(l.testAccuracy()).isNaN());
+        assertThat(scored.get(1).testAccuracy()).containsKey("loss-aware"); // every 2nd
+        assertThat(scored.get(2).testAccuracy()).containsKey("loss-aware"); // the last
+        assertThat(scored.get(2).testAccuracy()).isEqualTo(histories.get(0).get(2).testAccuracy());
+        // training figures of every epoch, and the same training: scoring changes nothing
+        assertThat(scored.get(0).layers().get(0).loss()).isEqualTo(histories.get(0).get(0).layers().get(0).loss());
+        for (int l = 0; l < 4; l++) {
+            assertThat(trained.get(1).get(l)).as("layer %d", l).isEqualTo(trained.get(0).get(l));
+        }
+        assertThatThrownBy(() -> new TrainConfig(1, 16, 0.03, 0.003, 0, 0, 1, List.of(), TrainConfig.ADAMW, 0.9,
+                null, TrainConfig.SEQUENTIAL, null, false, 0)).hasMessageContaining("train.eval_every must be >= 1");
+    }
+
     static List<float[]> weights(Network net) {
         return net.layers().stream().map(l -> l.learnable().get(0).getArray().toFloatArray()).toList();
     }

@@ -3,6 +3,7 @@ package ffcnn.bench;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ffcnn.nn.Convolution;
@@ -70,7 +71,7 @@ public class ConvolutionKernels {
         manager = NDManager.newBaseManager();
         Engine.getInstance().setRandomSeed(1);
         x = manager.randomNormal(new Shape(s[0], s[1], s[3], s[3]));
-        weight = manager.randomNormal(new Shape(s[2], s[1], 3, 3)).mul(0.05f);
+        weight = manager.randomNormal(0, 0.05f, new Shape(s[2], s[1], 3, 3), DataType.FLOAT32);
         gflopPerCall = flops(s) / 1e9;
     }
 

@@ -115,9 +115,11 @@ public final class ReproduceCommand extends EngineCommand {
                     row.id(), row.published(), line.measured().runs(), dir.resolve("logs"));
             return 1;
         }
-        stdout.printf(Locale.ROOT, "%s: published %.2f %%, measured %.2f %% (std %.2f, %d of %d seeds), gap %+.2f pp;"
+        double std = line.measured().accuracy().std(); // NaN for one seed, shown as in the report
+        stdout.printf(Locale.ROOT, "%s: published %.2f %%, measured %.2f %% (std %s, %d of %d seeds), gap %+.2f pp;"
                 + " best epoch %.2f %%, gap %+.2f pp%s%n",
-                row.id(), row.published(), line.measured().accuracy().mean(), line.measured().accuracy().std(),
+                row.id(), row.published(), line.measured().accuracy().mean(),
+                Double.isNaN(std) ? "–" : String.format(Locale.ROOT, "%.2f", std),
                 line.measured().finished(), line.measured().runs(), line.gap(), line.measured().best().mean(),
                 line.bestGap(), line.shortened() ? " (shortened run: not comparable)" : "");
         return failed > 0 ? 1 : 0;

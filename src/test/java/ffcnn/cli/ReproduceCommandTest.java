@@ -44,15 +44,12 @@ class ReproduceCommandTest extends CommandLineTest {
         assertOneErrorLine("--list");
     }
 
-    @Test
-    void reportSetsMeasuredAgainstPublished(@TempDir Path dir) throws Exception {
-        PublishedRow row = PublishedRows.get("cwcomp.fashion-mnist");
+    /** Writes finished runs of {@code row} with these accuracies into {@code dir/ROW} as {@code reproduce} would. */
+    private static void finishedRuns(Path dir, PublishedRow row, double[] accuracies, double[] best) throws Exception {
         Path folder = dir.resolve(row.id());
         List<SweepEntry> entries = Manifest.expand(new SweepSpec(List.of(row.method()), List.of(row.dataset()),
-                List.of(row.preset()), 2, List.of(), Map.of()));
+                List.of(row.preset()), accuracies.length, List.of(), Map.of()));
         Manifest.create(folder, entries);
-        double[] accuracies = {0.90, 0.92};
-        double[] best = {0.91, 0.93};
         for (SweepEntry e : entries) {
             Path run = Files.createDirectories(folder.resolve(e.dir()));
             Files.writeString(run.resolve("config.yaml"), PresetLoader.toYaml(
@@ -61,6 +58,22 @@ class ReproduceCommandTest extends CommandLineTest {
                     "{\"test_accuracy\": " + accuracies[e.index()] + ", \"best_test_accuracy\": " + best[e.index()]
                             + ", \"train_seconds\": 100}");
         }
+    }
+
+    @Test
+    void aRowRunOverFinishedSeedsPrintsPublishedMeasuredAndGap(@TempDir Path dir) throws Exception {
+        finishedRuns(dir, PublishedRows.get("cwcomp.mnist"), new double[] {0.9868}, new double[] {0.9872});
+        assertThat(run("reproduce", "cwcomp.mnist", "--out", dir.toString(), "--quiet")).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("finished run found, skipped");
+        // one seed has no spread: "–", as in the report's table, never "NaN"
+        assertThat(out.toString()).contains("cwcomp.mnist: published 99.42 %, measured 98.68 % (std –, 1 of 1 seeds),"
+                + " gap -0.74 pp; best epoch 98.72 %, gap -0.70 pp").doesNotContain("NaN");
+    }
+
+    @Test
+    void reportSetsMeasuredAgainstPublished(@TempDir Path dir) throws Exception {
+        PublishedRow row = PublishedRows.get("cwcomp.fashion-mnist");
+        finishedRuns(dir, row, new double[] {0.90, 0.92}, new double[] {0.91, 0.93});
         Files.createDirectories(dir.resolve("not-a-row"));
         assertThat(run("reproduce", "--report", dir.toString())).as(err.toString()).isZero();
         assertThat(out.toString()).contains("| cwcomp.fashion-mnist | 92.31 | 91.00 | 1.41 | 92.00 | 2/2 | -1.31 | -0.31 | 100 |")

@@ -12,6 +12,7 @@ import ffcnn.sweep.Manifest;
 import ffcnn.sweep.SweepEntry;
 import ffcnn.sweep.SweepRunner;
 import ffcnn.sweep.SweepSpec;
+import ffcnn.sweep.SweepTable;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -115,11 +116,10 @@ public final class ReproduceCommand extends EngineCommand {
                     row.id(), row.published(), line.measured().runs(), dir.resolve("logs"));
             return 1;
         }
-        double std = line.measured().accuracy().std(); // NaN for one seed, shown as in the report
         stdout.printf(Locale.ROOT, "%s: published %.2f %%, measured %.2f %% (std %s, %d of %d seeds), gap %+.2f pp;"
                 + " best epoch %.2f %%, gap %+.2f pp%s%n",
                 row.id(), row.published(), line.measured().accuracy().mean(),
-                Double.isNaN(std) ? "–" : String.format(Locale.ROOT, "%.2f", std),
+                SweepTable.f("%.2f", line.measured().accuracy().std()), // "–" for one seed, as in the report
                 line.measured().finished(), line.measured().runs(), line.gap(), line.measured().best().mean(),
                 line.bestGap(), line.shortened() ? " (shortened run: not comparable)" : "");
         return failed > 0 ? 1 : 0;

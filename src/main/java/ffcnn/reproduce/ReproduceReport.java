@@ -1,16 +1,16 @@
 package ffcnn.reproduce;
 
+import static ffcnn.sweep.SweepTable.plain;
+
 import ffcnn.io.AtomicFiles;
 import ffcnn.sweep.Manifest;
 import ffcnn.sweep.SpreadChart;
 import ffcnn.sweep.SweepEntry;
 import ffcnn.sweep.SweepTable;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Every row run so far under a reproduce folder ({@code <dir>/<row id>/}, each a sweep over seeds):
@@ -86,14 +86,14 @@ public record ReproduceReport(List<Line> lines) {
                     .append(String.join(" | ", f(l.row().published()) + (l.row().spread() == null ? ""
                             : " ± " + f(l.row().spread())), f(m.accuracy().mean()), f(m.accuracy().std()),
                             f(m.best().mean()), m.finished() + "/" + m.runs(), f(l.gap()), f(l.bestGap()),
-                            String.format(Locale.ROOT, "%.0f", m.trainSeconds()), String.format(Locale.ROOT, "%.0f", m.wallSeconds()),
+                            SweepTable.f("%.0f", m.trainSeconds()), SweepTable.f("%.0f", m.wallSeconds()),
                             m.hardware().isEmpty() ? "–" : m.hardware())).append(" |\n");
         }
         md.append("\nTest accuracy (%), last epoch; std over the finished seeds (n - 1); gap = measured - published;")
                 .append(" best epoch: each seed's highest test accuracy over its epochs (what CwComp's and CAW-Conv's")
                 .append(" official code report), averaged;")
                 .append(" shortened: run with fewer epochs or images than the preset, not comparable.\n");
-        return md.toString().replace("NaN", "–");
+        return md.toString();
     }
 
     public String csv() {
@@ -112,10 +112,6 @@ public record ReproduceReport(List<Line> lines) {
     }
 
     private static String f(double v) {
-        return String.format(Locale.ROOT, "%.2f", v);
-    }
-
-    private static String plain(double v) {
-        return Double.isFinite(v) ? BigDecimal.valueOf(v).toPlainString() : "";
+        return SweepTable.f("%.2f", v);
     }
 }

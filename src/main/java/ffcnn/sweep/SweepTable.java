@@ -120,11 +120,13 @@ public record SweepTable(List<Row> rows, Map<String, String> common) {
         return csv.toString();
     }
 
-    static String f(String pattern, double v) {
+    /** {@code v} formatted with {@code pattern}, or "–" where there is no figure (no seed; one seed's spread). */
+    public static String f(String pattern, double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, pattern, v) : MISSING;
     }
 
-    static String plain(double v) {
+    /** {@code v} in plain decimal for CSV, or an empty cell where there is no figure. */
+    public static String plain(double v) {
         return Double.isFinite(v) ? BigDecimal.valueOf(v).toPlainString() : "";
     }
 

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
                 + " strategy its accuracy (and top-5 with more than 10 classes), the parameters it reads beyond the"
                 + " layers' convolutions and its inference memory; then each layer alone.",
             "Strategies: loss-aware, best-range, last-layer, all-layers, goodness, and the read-outs linear-heads"
-                + " and neutral-linear of models trained with predict.readout (see `ffcnn methods`)."})
+                + ", neutral-linear and softmax-linear of models trained with predict.readout (see `ffcnn methods`)."})
 public final class EvalCommand extends EngineCommand {
 
     private static final int BATCH = 128;

@@ -28,7 +28,7 @@ public final class PredictCommand extends EngineCommand {
     Path model;
 
     @Option(names = "--strategy", description = "Prediction strategy (default: the model's): loss-aware, best-range,"
-            + " last-layer, all-layers, goodness, or the model's read-out (linear-heads, neutral-linear).")
+            + " last-layer, all-layers, goodness, or the model's read-out (linear-heads, neutral-linear, softmax-linear).")
     String strategy;
 
     @Option(names = "--top", paramLabel = "K", description = "Show the K most likely classes (default: text all, CSV 1).")

@@ -104,7 +104,8 @@ public final class PresetLoader {
      * identity, a {@code data:} section without {@code skip_corrupt} or {@code augment} false and without
      * {@code normalization} the dataset's own, a {@code predict:} section without {@code readout} none, a
      * {@code train:} section without {@code optimizer} AdamW (momentum 0.9, used by SGD only) and
-     * {@code train.groups} every group, trainable, with its {@code lr} and {@code weight_decay} left to
+     * {@code train.groups} every group, trainable, with its {@code lr}, {@code weight_decay}, {@code optimizer} and
+     * {@code momentum} left to
      * {@link #inheritGroupSettings} (so that an override of {@code train.lr} reaches them), the sequential schedule
      * and the default pipeline settings, and a Forward-Forward {@code objective:} (one with a {@code goodness}) no
      * peer normalisation.
@@ -125,7 +126,7 @@ public final class PresetLoader {
                 if (!group.has("trainable")) {
                     group.put("trainable", true);
                 }
-                for (String key : List.of("lr", "weight_decay")) {
+                for (String key : GROUP_INHERITS) {
                     if (!group.has(key)) {
                         group.putNull(key);
                     }
@@ -175,12 +176,16 @@ public final class PresetLoader {
         }
     }
 
-    /** Gives each parameter group without its own {@code lr} or {@code weight_decay} the run's. */
+    /** The settings a parameter group without its own takes from the run's {@code train:} section. */
+    private static final List<String> GROUP_INHERITS = List.of("lr", "weight_decay", "optimizer", "momentum");
+
+    /** Gives each parameter group without its own {@code lr}, {@code weight_decay}, {@code optimizer} or
+     * {@code momentum} the run's. */
     private static void inheritGroupSettings(JsonNode tree) {
         if (tree.get("train") instanceof ObjectNode train && train.get("groups") instanceof ObjectNode groups) {
             for (JsonNode group : groups) {
                 if (group instanceof ObjectNode g) {
-                    for (String key : List.of("lr", "weight_decay")) {
+                    for (String key : GROUP_INHERITS) {
                         if (g.get(key) != null && g.get(key).isNull() && train.has(key)) {
                             g.set(key, train.get(key));
                         }

@@ -26,6 +26,10 @@ import java.util.List;
  *                    V_l [K, C_l] Kaiming-normal (fan-in, ReLU gain), c_l [K] zero
  *   neutral-linear   (FF, loeweX; specs/baselines.md 3.6 b):  logits = concat_l flatten(z_l) W^T
  *                    for the neutral-label input; W zero-initialised, no bias (kept as one block V_l per layer)
+ *   softmax-linear   (CwComp's Softmax_CF, specs/baselines.md 6):  logits = concat_l flatten(y_l) W^T + b,
+ *                    PyTorch's nn.Linear initialisation, on the training step's own activations (training mode,
+ *                    detached), trained as the official code trains it: its cross-entropy takes the softmax of
+ *                    the logits as its input (a softmax applied twice), so its gradient is bounded and small
  *
  * one predictor per layer whose objective gives it no head of its own ({@link ObjectiveHead#predicts}), each
  * learning with the objective's {@link Rule} and giving that layer's class scores, on its activations y_l:
@@ -65,15 +69,18 @@ public final class ReadOut extends FixedShapeBlock {
      * @param perLayer    a predictor per layer, each scoring its layer (else one classifier over the layers)
      * @param fromStep    its features are taken from the training step's own forward pass (else from a further pass
      *                    in evaluation mode after the step)
+     * @param softmaxFirst a classifier whose cross-entropy takes softmax(logits) as its input (else the logits)
      */
-    private record Kind(String name, boolean pooled, boolean activations, boolean perLayer, boolean fromStep) {
+    private record Kind(String name, boolean pooled, boolean activations, boolean perLayer, boolean fromStep,
+            boolean softmaxFirst) {
     }
 
     private static final List<Kind> ALL = List.of(
-            new Kind("linear-heads", true, false, false, false),
-            new Kind("neutral-linear", false, false, false, false),
-            new Kind("block-predictors", false, true, true, false),
-            new Kind("linear-probes", true, true, true, true));
+            new Kind("linear-heads", true, false, false, false, false),
+            new Kind("neutral-linear", false, false, false, false, false),
+            new Kind("softmax-linear", false, true, false, true, true),
+            new Kind("block-predictors", false, true, true, false, false),
+            new Kind("linear-probes", true, true, true, true, false));
 
     /** Every kind. */
     public static final List<String> KINDS = ALL.stream().map(Kind::name).toList();
@@ -122,7 +129,7 @@ public final class ReadOut extends FixedShapeBlock {
             long dims = pooled ? c.channels() : c.flatFeatures();
             Initializer weight;
             Initializer bias = null;
-            if (kind.equals("linear-probes")) {
+            if (kind.equals("linear-probes") || kind.equals("softmax-linear")) {
                 float bound = (float) (1 / Math.sqrt(dims));
                 weight = (m, shape, type) -> m.randomUniform(-bound, bound, shape, type);
                 bias = weight;
@@ -211,6 +218,17 @@ public final class ReadOut extends FixedShapeBlock {
     /** Layer {@code l}'s class scores [B, K] by its predictor (per-layer kinds), from its activations y and output z. */
     public NDArray scores(int l, NDArray y, NDArray z) {
         return rule.scores(logits(l, feature(y, z)));
+    }
+
+    /**
+     * The loss of a classifier over layers for its summed logits [B, K] and integer {@code labels} [B], mean over
+     * the batch: the cross-entropy of the logits, or of their softmax for {@code softmax-linear}.
+     */
+    public NDArray classifierLoss(NDArray logits, NDArray labels) {
+        if (!kind.softmaxFirst()) {
+            return ffcnn.objective.CrossEntropy.of(logits, labels, 0f);
+        }
+        return ffcnn.objective.CrossEntropy.of(logits.softmax(-1), labels, 0f);
     }
 
     /** The loss of layer {@code l}'s predictor for its logits and integer {@code labels} (per-layer kinds). */

@@ -5,14 +5,13 @@ import ai.djl.ndarray.NDManager;
 import ffcnn.nn.LocalLoss;
 import ffcnn.nn.Network;
 import ffcnn.nn.ReadOut;
-import ffcnn.objective.CrossEntropy;
 import java.util.List;
 
 /**
  * One training step of the network's read-out on a batch, after the layers' step: on the features the layers gave
  * the batch's neutral input in evaluation mode after their updates, or the step's own activations for a read-out
  * that learns from them ({@link BatchStep.InFlight#readOutFeatures}, detached), only the read-out's loss is back-propagated, into the read-out alone: the cross-entropy of a
- * classifier over layers' summed logits, or the sum of the per-layer predictors' losses (their objective's
+ * classifier over layers' summed logits ({@link ReadOut#classifierLoss}), or the sum of the per-layer predictors' losses (their objective's
  * {@link ReadOut.Rule}; each predictor's gradient is its own loss's). The layers therefore train exactly as they
  * would without a read-out (no gradient, no random draw).
  */
@@ -56,7 +55,7 @@ final class ReadOutStep {
                 } else {
                     NDArray logits = read.logits(features);
                     logits.attach(step);
-                    total = CrossEntropy.of(logits, y, 0f);
+                    total = read.classifierLoss(logits, y);
                     losses[0] = total.getFloat();
                 }
                 for (float loss : losses) {

@@ -77,6 +77,13 @@ public record TrainConfig(int epochs, int batchSize, double lr, double lrMin, do
         if (groups == null) {
             groups = ParameterGroups.inherit(lr, weightDecay);
         }
+        GroupConfig body = groups.body();
+        GroupConfig head = groups.head();
+        if (!orElse(body.optimizer(), optimizer).equals(orElse(head.optimizer(), optimizer))
+                || !orElse(body.momentum(), momentum).equals(orElse(head.momentum(), momentum))) {
+            throw new IllegalArgumentException("train.groups.body and train.groups.head must have the same optimizer"
+                    + " and momentum: a layer's body and head share one optimiser");
+        }
         if (schedule == null) {
             schedule = SEQUENTIAL;
         }
@@ -110,6 +117,10 @@ public record TrainConfig(int epochs, int batchSize, double lr, double lrMin, do
             long seed, List<List<Integer>> layerEpochs, String optimizer, double momentum, ParameterGroups groups) {
         this(epochs, batchSize, lr, lrMin, weightDecay, gradClip, seed, layerEpochs, optimizer, momentum, groups,
                 SEQUENTIAL, PipelineConfig.DEFAULT);
+    }
+
+    private static <T> T orElse(T value, T fallback) {
+        return value != null ? value : fallback;
     }
 
     private static void positive(String key, int value) {

@@ -57,7 +57,8 @@ public final class Trainer {
     /**
      * Fresh optimisers ({@code train.optimizer}), one per layer of {@code net} and then one for its read-out when
      * it has one, as {@code config} sets them: each parameter with its group's learning rate and weight decay
-     * ({@code train.groups}); the groups that are not trainable are frozen first.
+     * ({@code train.groups}), each optimiser with its groups' update rule; the groups that are not trainable are
+     * frozen first.
      */
     public static List<Optimizer> optimizers(Network net, TrainConfig config) {
         ParameterGroups g = config.groups();
@@ -78,13 +79,17 @@ public final class Trainer {
             java.util.function.Function<Parameter, GroupConfig> groupOf, Network net) {
         double[] scale = new double[params.size()];
         double[] decay = new double[params.size()];
+        GroupConfig rule = null; // the groups of one optimiser's parameters agree on its rule (TrainConfig checks)
         for (int i = 0; i < params.size(); i++) {
             GroupConfig group = groupOf.apply(params.get(i));
             scale[i] = group.lrScale(config.lr());
             decay[i] = group.weightDecay();
+            rule = group;
         }
-        return config.optimizer().equals(TrainConfig.SGD)
-                ? new Sgd(params, scale, decay, config.momentum(), config.gradClip(), net.manager())
+        String kind = rule != null ? rule.optimizerIn(config) : config.optimizer();
+        return kind.equals(TrainConfig.SGD)
+                ? new Sgd(params, scale, decay, rule != null ? rule.momentumIn(config) : config.momentum(),
+                        config.gradClip(), net.manager())
                 : new AdamW(params, scale, decay, config.gradClip(), net.manager());
     }
 

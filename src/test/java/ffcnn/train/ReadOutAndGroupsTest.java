@@ -93,7 +93,7 @@ class ReadOutAndGroupsTest {
 
     @Test
     void aReadOutStepTrainsTheReadOutAloneAndNoGradientReachesTheLayers() {
-        for (String kind : List.of("linear-heads", "neutral-linear")) {
+        for (String kind : List.of("linear-heads", "neutral-linear", "softmax-linear")) {
             try (NDManager m = NDManager.newBaseManager()) {
                 Network net = network(m, kind);
                 List<float[]> layersBefore = layers(net);
@@ -117,17 +117,91 @@ class ReadOutAndGroupsTest {
     @Test
     void theLayersTrainExactlyAsWithoutAReadOut() {
         TrainConfig c = new TrainConfig(1, 16, 0.03, 0.003, 5e-4, 1.0, 1);
-        try (NDManager m = NDManager.newBaseManager()) {
-            Network plain = network(m, "none");
-            Network read = network(m, "linear-heads");
-            assertThat(layers(read)).as("drawn first, the layers start the same").containsExactlyElementsOf(
-                    layers(plain));
-            List<float[]> readoutStart = readout(read);
-            fit(plain, c);
-            fit(read, c);
-            assertThat(layers(read)).containsExactlyElementsOf(layers(plain));
-            assertThat(readout(read)).isNotEqualTo(readoutStart);
+        // linear-heads reads a further evaluation-mode pass; softmax-linear the training step's own activations
+        for (String kind : List.of("linear-heads", "softmax-linear")) {
+            try (NDManager m = NDManager.newBaseManager()) {
+                Network plain = network(m, "none");
+                Network read = network(m, kind);
+                assertThat(layers(read)).as("drawn first, the layers start the same").containsExactlyElementsOf(
+                        layers(plain));
+                List<float[]> readoutStart = readout(read);
+                fit(plain, c);
+                fit(read, c);
+                assertThat(layers(read)).as(kind).containsExactlyElementsOf(layers(plain));
+                assertThat(readout(read)).as(kind).isNotEqualTo(readoutStart);
+            }
         }
+    }
+
+    @Test
+    void theSoftmaxReadOutsLossIsTheCrossEntropyOfTheSoftmaxAsCwCompsOfficialCodeComputesIt() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Network net = network(m, "softmax-linear");
+            ReadOut read = net.readout();
+            assertThat(read.fromStep()).as("it learns from the training step's activations").isTrue();
+            assertThat(read.perLayer()).isFalse();
+            ai.djl.ndarray.NDArray logits = m.create(new float[] {2, 0, 0, 1, -1, 3}, new ai.djl.ndarray.types.Shape(2, 3));
+            ai.djl.ndarray.NDArray labels = m.create(new int[] {0, 2});
+            double expected = 0;
+            float[][] rows = {{2, 0, 0}, {1, -1, 3}};
+            int[] y = {0, 2};
+            for (int b = 0; b < 2; b++) {
+                double[] p = softmax(rows[b]);
+                double[] q = softmax(new float[] {(float) p[0], (float) p[1], (float) p[2]});
+                expected -= Math.log(q[y[b]]) / 2;
+            }
+            assertThat(read.classifierLoss(logits, labels).getFloat()).isCloseTo((float) expected,
+                    org.assertj.core.data.Offset.offset(1e-5f));
+            // a softmax applied twice: even a confident, correct classifier keeps a loss above log(1 + (K-1)/e)
+            assertThat(expected).isGreaterThan(0.5);
+        }
+    }
+
+    static double[] softmax(float[] x) {
+        double sum = 0;
+        double[] e = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            e[i] = Math.exp(x[i]);
+            sum += e[i];
+        }
+        for (int i = 0; i < x.length; i++) {
+            e[i] /= sum;
+        }
+        return e;
+    }
+
+    @Test
+    void aGroupMayLearnByItsOwnRuleButABodyAndItsHeadShareOne() {
+        GroupConfig adam = new GroupConfig(true, 0.03, 0.0);
+        GroupConfig sgd = new GroupConfig(true, 0.01, 0.0, TrainConfig.SGD, 0.0);
+        try (NDManager m = NDManager.newBaseManager()) {
+            Network net = network(m, "softmax-linear");
+            List<Optimizer> opts = Trainer.optimizers(net, groups(adam, adam, sgd));
+            assertThat(opts.subList(0, net.layers().size())).allMatch(o -> o instanceof AdamW);
+            assertThat(opts.get(net.layers().size())).as("the read-out's").isInstanceOf(Sgd.class);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> groups(adam, sgd, adam))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("share one optimiser");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PresetLoader.load("cwcomp", "mnist", "paper",
+                List.of("train.groups.head.optimizer=sgd")))
+                .isInstanceOf(ffcnn.UserInputException.class).hasMessageContaining("train.groups.body and");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new GroupConfig(true, 0.01, 0.0, "lbfgs", null))
+                .hasMessageContaining("'lbfgs' is not one of adamw, sgd");
+    }
+
+    @Test
+    void cwCompsPaperPresetsPredictWithTheOfficialSoftmaxReadOutOnPlainSgd() {
+        for (String dataset : List.of("mnist", "fashion-mnist", "cifar10")) {
+            RunConfig c = PresetLoader.load("cwcomp", dataset, "paper", List.of());
+            assertThat(c.predict().strategy()).as(dataset).isEqualTo("softmax-linear");
+            assertThat(c.predict().readout()).isEqualTo("softmax-linear");
+            assertThat(c.predict().readoutFrom()).as("the last of the four layers").isEqualTo(3);
+            ParameterGroups g = c.train().groups();
+            assertThat(g.readout()).isEqualTo(new GroupConfig(true, 0.01, 0.0, TrainConfig.SGD, 0.0));
+            assertThat(g.body().optimizerIn(c.train())).isEqualTo(TrainConfig.ADAMW);
+        }
+        RunConfig quick = PresetLoader.load("cwcomp", "mnist", "quick", List.of());
+        assertThat(quick.predict().readout()).as("the quick presets predict by goodness alone").isEqualTo("none");
     }
 
     /** The backprop baseline on the tiny CNN on 8 x 8 grey images, its hidden layers' probes as its read-out. */
@@ -235,7 +309,8 @@ class ReadOutAndGroupsTest {
         RunConfig c = PresetLoader.load("asge", "fashion-mnist", "quick", List.of("train.lr=0.01",
                 "train.groups.readout.lr=0.002", "train.groups.head.trainable=false"));
         ParameterGroups g = c.train().groups();
-        assertThat(g.body()).isEqualTo(new GroupConfig(true, 0.01, c.train().weightDecay()));
+        assertThat(g.body()).isEqualTo(new GroupConfig(true, 0.01, c.train().weightDecay(), c.train().optimizer(),
+                c.train().momentum()));
         assertThat(g.head().trainable()).isFalse();
         assertThat(g.readout().lr()).isEqualTo(0.002);
         assertThat(g.readout().lrScale(c.train().lr())).isEqualTo(0.2, org.assertj.core.api.Assertions.within(1e-12));

@@ -176,7 +176,8 @@ class PresetLoaderTest {
         assertThat(List.of(cwc.train().epochs(), cwc.train().batchSize())).containsExactly(20, 128);
         assertThat(cwc.train().lr()).isEqualTo(0.01).isEqualTo(cwc.train().lrMin());
         assertThat(cwc.train().weightDecay()).isZero();
-        assertThat(cwc.predict().strategy()).isEqualTo("last-layer");
+        // the published figures are the official code's softmax read-out's (ReadOutAndGroupsTest)
+        assertThat(cwc.predict().strategy()).isEqualTo("softmax-linear");
         assertThat(cwc.train().layerEpochs()).containsExactly(List.of(0, 10), List.of(0, 15), List.of(0, 19),
                 List.of(0, 23));
         assertThat(PresetLoader.load("cwcomp", "mnist", "paper", List.of()).train().learns(0, 2)).isFalse();

@@ -20,7 +20,8 @@ public final class Methods {
             new Method("deeperforward", "DeeperForward: mean goodness of fixed channel groups, group-normalised"
                     + " outputs, best contiguous layer range (ICLR 2025)", DeeperForwardObjective.class),
             new Method("cwcomp", "CwComp: channel-wise competitive goodness (mean square of class channel groups),"
-                    + " batch-normalised conv blocks, last-layer prediction (AAAI 2024)", CwCompObjective.class),
+                    + " batch-normalised conv blocks, last-layer goodness or the official softmax read-out (AAAI 2024)",
+                    CwCompObjective.class),
             new Method("backprop", "Backpropagation baseline: the same networks trained end to end with a linear"
                     + " classifier on the last layer", BackpropObjective.class),
             new Method("ff", "Forward-Forward (Hinton): label in the input, goodness of positives above and of"

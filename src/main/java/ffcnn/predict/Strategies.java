@@ -50,8 +50,9 @@ public final class Strategies {
                 + "predict.readout: linear-heads)");
         d.put("neutral-linear", "read-out: one linear classifier on the neutral input's activations of layers 2..L "
                 + "(Forward-Forward; predict.readout: neutral-linear)");
-        d.put("softmax-linear", "read-out: one linear softmax classifier on the last layers' activations, trained "
-                + "on the training step's own (CwComp's Softmax_CF; predict.readout: softmax-linear)");
+        d.put("softmax-linear", "read-out: one linear classifier on the flattened activations of the training step, "
+                + "softmax before its cross-entropy (CwComp's Softmax_CF on the last layer; predict.readout: "
+                + "softmax-linear)");
         return java.util.Collections.unmodifiableMap(d);
     }
 

@@ -10,8 +10,9 @@ import java.util.List;
 /**
  * One training step of the network's read-out on a batch, after the layers' step: on the features the layers gave
  * the batch's neutral input in evaluation mode after their updates, or the step's own activations for a read-out
- * that learns from them ({@link BatchStep.InFlight#readOutFeatures}, detached), only the read-out's loss is back-propagated, into the read-out alone: the cross-entropy of a
- * classifier over layers' summed logits ({@link ReadOut#classifierLoss}), or the sum of the per-layer predictors' losses (their objective's
+ * that learns from them ({@link BatchStep.InFlight#readOutFeatures}, detached), only the read-out's loss is
+ * back-propagated, into the read-out alone: the cross-entropy of a classifier over layers' summed logits
+ * ({@link ReadOut#classifierLoss}), or the sum of the per-layer predictors' losses (their objective's
  * {@link ReadOut.Rule}; each predictor's gradient is its own loss's). The layers therefore train exactly as they
  * would without a read-out (no gradient, no random draw).
  */

@@ -221,14 +221,11 @@ public final class ReadOut extends FixedShapeBlock {
     }
 
     /**
-     * The loss of a classifier over layers for its summed logits [B, K] and integer {@code labels} [B], mean over
-     * the batch: the cross-entropy of the logits, or of their softmax for {@code softmax-linear}.
+     * Whether a classifier over layers learns with the cross-entropy of softmax(logits) rather than of the logits
+     * ({@code softmax-linear}, as CwComp's official code trains its read-out).
      */
-    public NDArray classifierLoss(NDArray logits, NDArray labels) {
-        if (!kind.softmaxFirst()) {
-            return ffcnn.objective.CrossEntropy.of(logits, labels, 0f);
-        }
-        return ffcnn.objective.CrossEntropy.of(logits.softmax(-1), labels, 0f);
+    public boolean softmaxFirst() {
+        return kind.softmaxFirst();
     }
 
     /** The loss of layer {@code l}'s predictor for its logits and integer {@code labels} (per-layer kinds). */

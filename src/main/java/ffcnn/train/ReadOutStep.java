@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ffcnn.nn.LocalLoss;
 import ffcnn.nn.Network;
 import ffcnn.nn.ReadOut;
+import ffcnn.objective.CrossEntropy;
 import java.util.List;
 
 /**
@@ -12,7 +13,7 @@ import java.util.List;
  * the batch's neutral input in evaluation mode after their updates, or the step's own activations for a read-out
  * that learns from them ({@link BatchStep.InFlight#readOutFeatures}, detached), only the read-out's loss is
  * back-propagated, into the read-out alone: the cross-entropy of a classifier over layers' summed logits
- * ({@link ReadOut#classifierLoss}), or the sum of the per-layer predictors' losses (their objective's
+ * ({@link #classifierLoss}), or the sum of the per-layer predictors' losses (their objective's
  * {@link ReadOut.Rule}; each predictor's gradient is its own loss's). The layers therefore train exactly as they
  * would without a read-out (no gradient, no random draw).
  */
@@ -29,6 +30,14 @@ final class ReadOutStep {
     }
 
     private ReadOutStep() {
+    }
+
+    /**
+     * The loss of {@code read}, a classifier over layers, for its summed logits [B, K] and integer {@code labels}
+     * [B], mean over the batch: the cross-entropy of the logits, or of their softmax ({@link ReadOut#softmaxFirst}).
+     */
+    static NDArray classifierLoss(ReadOut read, NDArray logits, NDArray labels) {
+        return CrossEntropy.of(read.softmaxFirst() ? logits.softmax(-1) : logits, labels, 0f);
     }
 
     /**
@@ -56,7 +65,7 @@ final class ReadOutStep {
                 } else {
                     NDArray logits = read.logits(features);
                     logits.attach(step);
-                    total = read.classifierLoss(logits, y);
+                    total = classifierLoss(read, logits, y);
                     losses[0] = total.getFloat();
                 }
                 for (float loss : losses) {

@@ -150,7 +150,7 @@ class ReadOutAndGroupsTest {
                 double[] q = softmax(new float[] {(float) p[0], (float) p[1], (float) p[2]});
                 expected -= Math.log(q[y[b]]) / 2;
             }
-            assertThat(read.classifierLoss(logits, labels).getFloat()).isCloseTo((float) expected,
+            assertThat(ReadOutStep.classifierLoss(read, logits, labels).getFloat()).isCloseTo((float) expected,
                     org.assertj.core.data.Offset.offset(1e-5f));
             // a softmax applied twice: even a confident, correct classifier keeps a loss above log(1 + (K-1)/e)
             assertThat(expected).isGreaterThan(0.5);

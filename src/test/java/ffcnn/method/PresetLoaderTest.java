@@ -76,6 +76,16 @@ class PresetLoaderTest {
     }
 
     @Test
+    void cafoPaperPresetsTrainOnEveryOfficialTrainingImageAndQuickOnesKeepAValidationSlice() {
+        for (String d : List.of("mnist", "fashion-mnist", "cifar10")) {
+            assertThat(PresetLoader.load("cafo", d, "paper", List.of()).data().validSize()).as(d).isZero();
+            RunConfig quick = PresetLoader.load("cafo", d, "quick", List.of());
+            assertThat(quick.data().validSize()).as(d + " quick").isEqualTo(d.equals("cifar10") ? 5000 : 10000);
+            assertThat(quick.data().limitValid()).as(d + " quick").isEqualTo(5000);
+        }
+    }
+
+    @Test
     void fastPresetsTrainTheHalfWidthTinyCnnOnEveryTrainingImagePipelined() { // README, "fast" presets
         for (String d : List.of("fashion-mnist", "mnist")) {
             RunConfig c = PresetLoader.load("caw-conv", d, "fast", List.of());

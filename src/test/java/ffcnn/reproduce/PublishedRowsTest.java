@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ffcnn.UserInputException;
 import ffcnn.method.PresetLoader;
 import ffcnn.method.RunConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The published rows load, each names an existing preset or is marked not built. */
 class PublishedRowsTest {
@@ -46,5 +49,24 @@ class PublishedRowsTest {
         PublishedRow row = PublishedRows.get("cwcomp.fashion-mnist");
         // the preset: 20 epochs on all 60,000 training images (no validation split, as the official code)
         assertThat(Calibration.estimateSeconds(row, 1000.0)).isEqualTo(20 * 60_000 / 1000.0);
+    }
+
+    @Test
+    void calibrationTrainsEightBatchesOfThePresetAndReadsTheSecondEpochsSpeed(@TempDir Path dir) throws Exception {
+        PublishedRow cafo = PublishedRows.get("cafo.mnist"); // batch 128
+        assertThat(Calibration.images(cafo)).isEqualTo(8 * 128);
+        assertThat(Calibration.spec(cafo).grid().get("data.limit_train")).containsExactly("1024");
+        PublishedRow cwcomp = PublishedRows.get("cwcomp.fashion-mnist");
+        assertThat(Calibration.images(cwcomp)).isEqualTo(Math.max(512, 8 * PresetLoader.load("cwcomp",
+                "fashion-mnist", "paper", List.of()).train().batchSize()));
+
+        assertThat(Calibration.imagesPerSecond(dir, cafo)).as("not calibrated").isNull();
+        Path run = Calibration.folder(dir, cafo).resolve("runs").resolve("0000-cafo-mnist-paper-seed7");
+        Files.createDirectories(run);
+        Files.writeString(run.resolve("metrics.jsonl"), "{\"epoch\":0,\"train_seconds\":2.0,\"images_per_second\":512.0}\n"
+                + "{\"epoch\":1,\"train_seconds\":1.0,\"images_per_second\":1024.0}\n");
+        assertThat(Calibration.imagesPerSecond(dir, cafo)).as("no summary yet: unfinished").isNull();
+        Files.writeString(run.resolve("summary.json"), "{}");
+        assertThat(Calibration.imagesPerSecond(dir, cafo)).isEqualTo(1024.0);
     }
 }

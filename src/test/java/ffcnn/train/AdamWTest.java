@@ -101,4 +101,36 @@ class AdamWTest {
             assertThat(second.steps()).isEqualTo(2);
         }
     }
+
+    @Test
+    void theOnePassHostUpdateLandsWhereTheEngineCallsDo() {
+        // a transposed parameter is not contiguous: PyTorch offers no view of it, so it takes the engine path
+        try (NDManager m = NDManager.newBaseManager()) {
+            m.getEngine().setRandomSeed(7);
+            NDArray start = m.randomNormal(new ai.djl.ndarray.types.Shape(300, 700));
+            Parameter host = Parameter.builder().setName("a").setType(Parameter.Type.WEIGHT)
+                    .optArray(start.duplicate()).build();
+            Parameter engine = Parameter.builder().setName("b").setType(Parameter.Type.WEIGHT)
+                    .optArray(m.create(start.transpose().toFloatArray(), new ai.djl.ndarray.types.Shape(700, 300)).transpose())
+                    .build();
+            host.getArray().setRequiresGradient(true);
+            engine.getArray().setRequiresGradient(true);
+            assertThat(HostView.of(host.getArray())).isNotNull();
+            assertThat(HostView.of(engine.getArray())).isNull();
+            AdamW a = new AdamW(List.of(host), 0.01, 0.5, m);
+            AdamW b = new AdamW(List.of(engine), 0.01, 0.5, m);
+            for (int step = 0; step < 3; step++) {
+                NDArray coefficients = m.randomNormal(start.getShape());
+                backward(host, coefficients);
+                backward(engine, coefficients);
+                a.step(0.1);
+                b.step(0.1);
+            }
+            float[] x = host.getArray().toFloatArray();
+            float[] y = engine.getArray().toFloatArray();
+            assertThat(x).hasSize(210_000).containsExactly(y, within(1e-6f));
+            assertThat(x).isNotEqualTo(start.toFloatArray());
+            assertThat(host.getArray().getGradient().abs().max().getFloat()).isZero();
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package ffcnn.cli;
 
 import ffcnn.UserInputException;
+import ffcnn.io.AtomicFiles;
 import ffcnn.method.PresetLoader;
 import ffcnn.method.RunConfig;
 import ffcnn.method.TrainingProcess;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Parameters;
 /** {@code ffcnn reproduce}: the published rows, run over seeds and set against the paper's figure. */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = {"--list: the published rows (figure, preset, estimated time on this machine);"
-                + " --calibrate [ROW...]: measure the training speed of rows' presets (one short epoch each);"
+                + " --calibrate [ROW...]: measure the training and scoring speed of rows' presets (two short epochs each, measured anew);"
                 + " ROW: train it with --seeds seeds into <out> (finished runs skipped, interrupted ones resumed)"
                 + " and print published / measured / gap; --report DIR: the table of every row run under DIR."})
 public final class ReproduceCommand extends EngineCommand {
@@ -80,11 +81,13 @@ public final class ReproduceCommand extends EngineCommand {
         } else if (calibrate) {
             for (PublishedRow row : rows.isEmpty() ? PublishedRows.all().stream().filter(PublishedRow::built).toList()
                     : rows.stream().map(ReproduceCommand::builtRow).toList()) {
+                AtomicFiles.deleteTree(Calibration.folder(calibration, row)); // measure again, with this build
                 runSweep(Calibration.folder(calibration, row), Calibration.spec(row), 1);
-                Double ips = Calibration.imagesPerSecond(calibration, row);
-                stdout.println(row.id() + ": " + (ips == null ? "calibration failed (see its log)"
-                        : String.format(Locale.ROOT, "%.1f images/s, estimated %s per seed", ips,
-                                duration(Calibration.estimateSeconds(row, ips)))));
+                Calibration.Speed speed = Calibration.speed(calibration, row);
+                stdout.println(row.id() + ": " + (speed == null ? "calibration failed (see its log)"
+                        : String.format(Locale.ROOT, "%.1f images/s, %.1f ms to score an image, estimated %s per seed",
+                                speed.imagesPerSecond(), 1000 * speed.scoreSecondsPerImage(),
+                                duration(Calibration.estimateSeconds(row, speed)))));
             }
         } else if (rows.size() == 1) {
             return reproduce(stdout, builtRow(rows.get(0)));
@@ -150,12 +153,12 @@ public final class ReproduceCommand extends EngineCommand {
                 continue;
             }
             RunConfig config = PresetLoader.load(row.method(), row.dataset(), row.preset(), List.of());
-            Double ips = Calibration.imagesPerSecond(calibration, row);
-            String time = ips == null ? "calibrate" : duration(Calibration.estimateSeconds(row, ips));
+            Calibration.Speed speed = Calibration.speed(calibration, row);
+            String time = speed == null ? "calibrate" : duration(Calibration.estimateSeconds(row, speed));
             stdout.printf("%-34s %9.2f %-8s %-16s %-22s %6d %12s%n", row.id(), row.published(), row.metric(),
                     row.preset(), config.model().arch(), config.train().epochs(), time);
         }
-        stdout.println("\nest. time: training only, per seed, from `ffcnn reproduce --calibrate ROW` on this machine;"
+        stdout.println("\nest. time: training and scoring, per seed, from `ffcnn reproduce --calibrate ROW` on this machine;"
                 + " figures and their sources: reproduce/published.yaml in the jar.");
     }
 

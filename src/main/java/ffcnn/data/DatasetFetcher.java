@@ -1,6 +1,7 @@
 package ffcnn.data;
 
 import ffcnn.UserInputException;
+import ffcnn.io.AtomicFiles;
 import ffcnn.io.OsErrors;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -84,7 +84,7 @@ public final class DatasetFetcher {
         } catch (IOException e) {
             throw failure(dataset, baseUrl, e);
         } finally {
-            deleteTree(staging);
+            AtomicFiles.deleteTree(staging);
         }
     }
 
@@ -188,20 +188,7 @@ public final class DatasetFetcher {
     private void removeStale(KnownDataset dataset) throws IOException {
         try (Stream<Path> entries = Files.list(root)) {
             entries.filter(p -> p.getFileName().toString().startsWith(stagingPrefix(dataset)))
-                    .forEach(DatasetFetcher::deleteTree);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // best effort: a staging folder is hidden and removed by the next fetch
+                    .forEach(AtomicFiles::deleteTree);
         }
     }
 }

@@ -79,4 +79,18 @@ public final class AtomicFiles {
     public static void writeString(Path target, String text) {
         write(target, text.getBytes(StandardCharsets.UTF_8));
     }
+
+    /** Deletes {@code dir} and everything under it, as far as it can (a missing folder is no error). */
+    public static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // best effort: what is left is named by the next step that needs the folder
+        }
+    }
 }

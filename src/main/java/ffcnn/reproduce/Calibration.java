@@ -14,10 +14,13 @@ import java.util.Map;
 
 /**
  * Time estimates: a row's preset trained for two epochs of {@value #BATCHES} batches (at least {@value #MIN_IMAGES}
- * images; a one-entry sweep in {@code <calibration>/<method>.<dataset>.<preset>}); the second epoch's speed (the
- * first one pays the engine's warm-up) in images/s on this machine gives the estimate, epochs x training images /
- * that speed (training only, evaluation not counted). Fewer batches measure mostly the warm-up: two epochs of four
- * batches of CaFo's MNIST preset gave 350-874 images/s where the whole run trained at 1,023.
+ * images; a one-entry sweep in {@code <calibration>/<method>.<dataset>.<preset>}) and scored on {@value #SCORED}
+ * validation and {@value #SCORED} test images after the second. The second epoch's speed (the first one pays the
+ * engine's warm-up) gives the estimate: epochs x training images / images/s, plus the scored epochs
+ * ({@code train.eval_every}) x (validation + test images) x the seconds it took to score one image. Scoring is
+ * counted because it can rival training: Forward-Forward asks the network about every label of each scored image.
+ * Fewer batches measure mostly the warm-up: two epochs of four batches of CaFo's MNIST preset gave 350-874
+ * images/s where the whole run trained at 1,023.
  */
 public final class Calibration {
 
@@ -26,6 +29,17 @@ public final class Calibration {
 
     /** Training images of a calibration run at the least. */
     public static final int MIN_IMAGES = 512;
+
+    /** Validation and test images scored in a calibration run, each. */
+    public static final int SCORED = 64;
+
+    /** What a calibration measured: training images/s and seconds to score one image (0 if not scored). */
+    public record Speed(double imagesPerSecond, double scoreSecondsPerImage) {
+    }
+
+    /** Official test set sizes (Tiny-ImageNet's and ImageNet's validation sets, which serve as their test sets). */
+    private static final Map<String, Integer> TEST_SIZES = Map.of("mnist", 10_000, "fashion-mnist", 10_000,
+            "cifar10", 10_000, "cifar100", 10_000, "tiny-imagenet", 10_000, "imagenet", 50_000);
 
     /** Official training set sizes (before a validation split is taken off). */
     private static final Map<String, Integer> TRAIN_SIZES = Map.of("mnist", 60_000, "fashion-mnist", 60_000,
@@ -44,8 +58,8 @@ public final class Calibration {
         Map<String, List<String>> grid = new LinkedHashMap<>();
         grid.put("train.epochs", List.of("2"));
         grid.put("data.limit_train", List.of(String.valueOf(images(row))));
-        grid.put("data.limit_valid", List.of("64"));
-        grid.put("data.limit_test", List.of("64"));
+        grid.put("data.limit_valid", List.of(String.valueOf(SCORED)));
+        grid.put("data.limit_test", List.of(String.valueOf(SCORED)));
         return new SweepSpec(List.of(row.method()), List.of(row.dataset()), List.of(row.preset()), 1, List.of(), grid);
     }
 
@@ -55,8 +69,8 @@ public final class Calibration {
         return Math.max(MIN_IMAGES, BATCHES * config.train().batchSize());
     }
 
-    /** The measured speed in images/s (second epoch), or null when the row is not calibrated. */
-    public static Double imagesPerSecond(Path calibrationDir, PublishedRow row) {
+    /** The measured speed (second epoch), or null when the row is not calibrated. */
+    public static Speed speed(Path calibrationDir, PublishedRow row) {
         Path runs = folder(calibrationDir, row).resolve("runs");
         if (!Files.isDirectory(runs)) {
             return null;
@@ -70,7 +84,8 @@ public final class Calibration {
                     .filter(l -> !l.isBlank()).toList();
             JsonNode last = JsonFiles.mapper().readTree(epochs.get(epochs.size() - 1));
             double speed = last.path("images_per_second").asDouble(Double.NaN);
-            return speed > 0 ? speed : null;
+            double scoring = last.path("eval_seconds").asDouble(0) / (2 * SCORED);
+            return speed > 0 ? new Speed(speed, scoring) : null;
         } catch (java.io.IOException | RuntimeException e) {
             return null;
         }
@@ -87,9 +102,24 @@ public final class Calibration {
         return TRAIN_SIZES.getOrDefault(dataset, 0) - valid;
     }
 
-    /** The estimated training seconds of the row's preset at {@code imagesPerSecond}. */
-    public static double estimateSeconds(PublishedRow row, double imagesPerSecond) {
+    /** Validation plus test images of one scored epoch of the row's preset. */
+    public static int scoredImages(RunConfig config) {
+        String dataset = config.data().dataset();
+        int valid = config.data().validSize() >= 0 ? config.data().validSize()
+                : KnownDataset.byId(dataset).defaultValidSize();
+        if (config.data().limitValid() > 0) {
+            valid = Math.min(valid, config.data().limitValid());
+        }
+        int test = config.data().limitTest() > 0 ? config.data().limitTest() : TEST_SIZES.getOrDefault(dataset, 0);
+        return valid + test;
+    }
+
+    /** The estimated seconds of one seed of the row's preset at {@code speed}: training and scoring. */
+    public static double estimateSeconds(PublishedRow row, Speed speed) {
         RunConfig config = PresetLoader.load(row.method(), row.dataset(), row.preset(), List.of());
-        return (double) config.train().epochs() * trainImages(config) / imagesPerSecond;
+        int epochs = config.train().epochs();
+        long scored = java.util.stream.IntStream.range(0, epochs).filter(config.train()::evaluates).count();
+        return (double) epochs * trainImages(config) / speed.imagesPerSecond()
+                + scored * scoredImages(config) * speed.scoreSecondsPerImage();
     }
 }

@@ -2,6 +2,7 @@ package ffcnn.reproduce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import ffcnn.UserInputException;
 import ffcnn.method.PresetLoader;
@@ -45,10 +46,18 @@ class PublishedRowsTest {
     }
 
     @Test
-    void estimateIsEpochsTimesTrainingImagesOverSpeed() {
+    void estimateIsTrainingImagesOverSpeedPlusTheScoredEpochsImagesTimesTheirCost() {
         PublishedRow row = PublishedRows.get("cwcomp.fashion-mnist");
-        // the preset: 20 epochs on all 60,000 training images (no validation split, as the official code)
-        assertThat(Calibration.estimateSeconds(row, 1000.0)).isEqualTo(20 * 60_000 / 1000.0);
+        // the preset: 20 epochs on all 60,000 training images (no validation split, as the official code), each
+        // scored on the 10,000 test images
+        assertThat(Calibration.estimateSeconds(row, new Calibration.Speed(1000.0, 0)))
+                .isEqualTo(20 * 60_000 / 1000.0);
+        assertThat(Calibration.estimateSeconds(row, new Calibration.Speed(1000.0, 0.001)))
+                .isCloseTo(20 * 60_000 / 1000.0 + 20 * 10_000 * 0.001, within(1e-6));
+        // FF on MNIST: 50,000 training images, 10,000 validation and 10,000 test images scored after epochs
+        // 10, 20, ..., 60 (train.eval_every: 10)
+        assertThat(Calibration.estimateSeconds(PublishedRows.get("ff.mnist"), new Calibration.Speed(500.0, 0.003)))
+                .isCloseTo(60 * 50_000 / 500.0 + 6 * 20_000 * 0.003, within(1e-6));
     }
 
     @Test
@@ -60,13 +69,13 @@ class PublishedRowsTest {
         assertThat(Calibration.images(cwcomp)).isEqualTo(Math.max(512, 8 * PresetLoader.load("cwcomp",
                 "fashion-mnist", "paper", List.of()).train().batchSize()));
 
-        assertThat(Calibration.imagesPerSecond(dir, cafo)).as("not calibrated").isNull();
+        assertThat(Calibration.speed(dir, cafo)).as("not calibrated").isNull();
         Path run = Calibration.folder(dir, cafo).resolve("runs").resolve("0000-cafo-mnist-paper-seed7");
         Files.createDirectories(run);
         Files.writeString(run.resolve("metrics.jsonl"), "{\"epoch\":0,\"train_seconds\":2.0,\"images_per_second\":512.0}\n"
-                + "{\"epoch\":1,\"train_seconds\":1.0,\"images_per_second\":1024.0}\n");
-        assertThat(Calibration.imagesPerSecond(dir, cafo)).as("no summary yet: unfinished").isNull();
+                + "{\"epoch\":1,\"train_seconds\":1.0,\"eval_seconds\":0.64,\"images_per_second\":1024.0}\n");
+        assertThat(Calibration.speed(dir, cafo)).as("no summary yet: unfinished").isNull();
         Files.writeString(run.resolve("summary.json"), "{}");
-        assertThat(Calibration.imagesPerSecond(dir, cafo)).isEqualTo(1024.0);
+        assertThat(Calibration.speed(dir, cafo)).isEqualTo(new Calibration.Speed(1024.0, 0.64 / 128));
     }
 }

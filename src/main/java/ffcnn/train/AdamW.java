@@ -124,7 +124,7 @@ public final class AdamW implements Optimizer {
                 FloatBuffer w = firstViews[i] == null ? null : HostView.of(theta);
                 FloatBuffer gv = w == null ? null : HostView.of(g);
                 if (gv != null && secondViews[i] != null) {
-                    new HostStep(w, gv, firstViews[i], secondViews[i], decay, stepSize, bc2Sqrt).run();
+                    new HostStep(w, gv, firstViews[i], secondViews[i], beta1, beta2, eps, decay, stepSize, bc2Sqrt).run();
                     continue;
                 }
                 NDArray m = first.get(i).muli(beta1).addi(g.mul(1 - beta1));
@@ -145,29 +145,11 @@ public final class AdamW implements Optimizer {
     }
 
     /** The update of one parameter in host memory: the engine path's operations, element by element, in chunks. */
-    private final class HostStep {
+    private record HostStep(FloatBuffer theta, FloatBuffer grad, FloatBuffer m, FloatBuffer v, float beta1,
+            float beta2, float eps, float decay, float stepSize, float bc2Sqrt) {
         private static final int CHUNK = 4096;
         private static final int MIN_SLICE = 1 << 16;
         private static final float[] ZEROS = new float[CHUNK];
-
-        private final FloatBuffer theta;
-        private final FloatBuffer grad;
-        private final FloatBuffer m;
-        private final FloatBuffer v;
-        private final float decay;
-        private final float stepSize;
-        private final float bc2Sqrt;
-
-        HostStep(FloatBuffer theta, FloatBuffer grad, FloatBuffer m, FloatBuffer v, float decay, float stepSize,
-                float bc2Sqrt) {
-            this.theta = theta;
-            this.grad = grad;
-            this.m = m;
-            this.v = v;
-            this.decay = decay;
-            this.stepSize = stepSize;
-            this.bc2Sqrt = bc2Sqrt;
-        }
 
         void run() {
             int n = theta.capacity();

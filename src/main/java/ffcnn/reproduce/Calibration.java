@@ -96,21 +96,23 @@ public final class Calibration {
         if (config.data().limitTrain() > 0) {
             return config.data().limitTrain();
         }
-        String dataset = config.data().dataset();
-        int valid = config.data().validSize() >= 0 ? config.data().validSize()
-                : KnownDataset.byId(dataset).defaultValidSize();
-        return TRAIN_SIZES.getOrDefault(dataset, 0) - valid;
+        return TRAIN_SIZES.getOrDefault(config.data().dataset(), 0) - validSplit(config);
+    }
+
+    /** Images the preset holds out of the official training set for validation. */
+    private static int validSplit(RunConfig config) {
+        return config.data().validSize() >= 0 ? config.data().validSize()
+                : KnownDataset.byId(config.data().dataset()).defaultValidSize();
     }
 
     /** Validation plus test images of one scored epoch of the row's preset. */
     public static int scoredImages(RunConfig config) {
-        String dataset = config.data().dataset();
-        int valid = config.data().validSize() >= 0 ? config.data().validSize()
-                : KnownDataset.byId(dataset).defaultValidSize();
+        int valid = validSplit(config);
         if (config.data().limitValid() > 0) {
             valid = Math.min(valid, config.data().limitValid());
         }
-        int test = config.data().limitTest() > 0 ? config.data().limitTest() : TEST_SIZES.getOrDefault(dataset, 0);
+        int test = config.data().limitTest() > 0 ? config.data().limitTest()
+                : TEST_SIZES.getOrDefault(config.data().dataset(), 0);
         return valid + test;
     }
 

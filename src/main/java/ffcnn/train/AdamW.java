@@ -42,6 +42,8 @@ public final class AdamW implements Optimizer {
     private final List<NDArray> second = new ArrayList<>();
     private FloatBuffer[] firstViews;
     private FloatBuffer[] secondViews;
+    /** Parameters found without a host view once stay on the engine path: each such probe copies the array. */
+    private boolean[] engineOnly;
     private long steps;
 
     /**
@@ -112,6 +114,10 @@ public final class AdamW implements Optimizer {
         if (firstViews == null) {
             firstViews = first.stream().map(HostView::of).toArray(FloatBuffer[]::new);
             secondViews = second.stream().map(HostView::of).toArray(FloatBuffer[]::new);
+            engineOnly = new boolean[params.size()];
+            for (int i = 0; i < params.size(); i++) {
+                engineOnly[i] = firstViews[i] == null || secondViews[i] == null;
+            }
         }
         try (NDManager tmp = stateManager.newSubManager()) {
             List<NDArray> grads = Gradients.take(params, clipNorm, tmp);
@@ -121,12 +127,13 @@ public final class AdamW implements Optimizer {
                 double rate = lr * lrScale[i];
                 float decay = (float) (1 - rate * weightDecay[i]);
                 float stepSize = (float) (rate / bc1);
-                FloatBuffer w = firstViews[i] == null ? null : HostView.of(theta);
+                FloatBuffer w = engineOnly[i] ? null : HostView.of(theta);
                 FloatBuffer gv = w == null ? null : HostView.of(g);
-                if (gv != null && secondViews[i] != null) {
+                if (gv != null) {
                     new HostStep(w, gv, firstViews[i], secondViews[i], beta1, beta2, eps, decay, stepSize, bc2Sqrt).run();
                     continue;
                 }
+                engineOnly[i] = true;
                 NDArray m = first.get(i).muli(beta1).addi(g.mul(1 - beta1));
                 NDArray v = second.get(i).muli(beta2).addi(g.mul(g).muli(1 - beta2));
                 if (decay != 1f) {

@@ -10,7 +10,8 @@ import java.nio.FloatBuffer;
 /**
  * A writable view of a float32 array's memory in this process, for the optimisers' one-pass CPU updates. PyTorch
  * hands out a view only for dense, contiguous arrays in host memory (for any other it copies the array, and writes
- * to the copy would be lost), so a view is trusted only after a write through it shows in the array itself.
+ * to the copy would be lost), so a view is trusted only after a write through it shows in the array itself. That
+ * copy stays with the array's manager until the manager closes: callers ask again only for arrays that had a view.
  */
 final class HostView {
 
